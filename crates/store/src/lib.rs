@@ -1,1 +1,163 @@
-//! store
+//! Storage: the [`Store`] interface every backend implements, and the SQLite backend.
+//!
+//! Only this crate knows SQL. A document is written in one transaction together with its
+//! id resolution and duplicate links, so a killed run never leaves half a document, and a
+//! re-run over the same input changes nothing ([`PutOutcome::Unchanged`]). The
+//! [`conformance`] module holds the behaviour every backend must show; the SQLite tests run
+//! it, and the PostgreSQL backend will run the same functions.
+
+#![deny(missing_docs)]
+
+pub mod conformance;
+mod error;
+mod query;
+mod sqlite;
+
+pub use error::StoreError;
+pub use sqlite::SqliteStore;
+
+use model::{DocId, Document};
+
+/// A document to store with its near-duplicate fingerprint.
+#[derive(Debug, Clone, Copy)]
+pub struct NewDocument<'a> {
+    /// The document; its `id` is the requested id and `duplicate_of` is ignored (the store
+    /// decides it).
+    pub doc: &'a Document,
+    /// MinHash signature values (may be empty for short texts).
+    pub signature: &'a [u64],
+    /// LSH band keys `(band, hash)` of the signature.
+    pub bands: &'a [(u32, i64)],
+    /// Estimated Jaccard similarity at or above which a stored document is a near-duplicate.
+    pub near_threshold: f64,
+}
+
+/// What storing a document did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PutOutcome {
+    /// A new document was written under `id`.
+    Stored {
+        /// The final id (the requested one, or with a `~hash` suffix when that was taken).
+        id: DocId,
+        /// The earlier document it duplicates, if any.
+        duplicate_of: Option<DocId>,
+        /// True when `duplicate_of` is a near (not exact) duplicate.
+        near: bool,
+    },
+    /// The same content was already stored under this id; nothing was written.
+    Unchanged {
+        /// The id it is stored under.
+        id: DocId,
+    },
+}
+
+/// Filters for listing documents. Dates compare against the publication date, or the
+/// inferred date when there is none.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocFilter {
+    /// Only documents dated on or after this day.
+    pub since: Option<jiff::civil::Date>,
+    /// Only documents dated on or before this day.
+    pub until: Option<jiff::civil::Date>,
+    /// Only documents whose source contains this text (case-insensitive).
+    pub source: Option<String>,
+    /// Only documents in this language (ISO 639-3).
+    pub language: Option<String>,
+    /// Leave out documents that duplicate another.
+    pub skip_duplicates: bool,
+    /// At most this many rows (all when `None`).
+    pub limit: Option<u32>,
+}
+
+/// A row of the document list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocSummary {
+    /// Document id.
+    pub id: DocId,
+    /// Headline.
+    pub title: Option<String>,
+    /// Outlet.
+    pub source: Option<String>,
+    /// Publication date from metadata.
+    pub published: Option<jiff::civil::Date>,
+    /// Date read from the text.
+    pub inferred_date: Option<jiff::civil::Date>,
+    /// Detected language.
+    pub language: Option<String>,
+    /// The document this one duplicates.
+    pub duplicate_of: Option<DocId>,
+    /// Length of the text in bytes.
+    pub bytes: u64,
+    /// Where it was read from.
+    pub origin: String,
+}
+
+/// A full-text search result.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchHit {
+    /// The document.
+    pub summary: DocSummary,
+    /// Relevance: higher is better (negated BM25 on SQLite).
+    pub score: f64,
+    /// A short excerpt with matched terms between `[` and `]`.
+    pub snippet: String,
+}
+
+/// HTTP validators remembered per URL for conditional GET.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HttpValidators {
+    /// The `ETag` the server sent.
+    pub etag: Option<String>,
+    /// The `Last-Modified` the server sent.
+    pub last_modified: Option<String>,
+}
+
+/// The storage interface. SQLite implements it here; PostgreSQL implements it in the same
+/// way and passes the same [`conformance`] suite.
+pub trait Store {
+    /// Stores a document in one transaction: resolves its id (SPEC §2), links exact and near
+    /// duplicates, indexes it for search. Storing the same content under the same id again
+    /// returns [`PutOutcome::Unchanged`].
+    ///
+    /// # Errors
+    /// Database errors; nothing is written when one occurs.
+    fn put_document(&mut self, new: NewDocument<'_>) -> Result<PutOutcome, StoreError>;
+
+    /// One document with its text.
+    ///
+    /// # Errors
+    /// Database errors.
+    fn document(&self, id: &DocId) -> Result<Option<Document>, StoreError>;
+
+    /// Lists documents by date (undated last), then id.
+    ///
+    /// # Errors
+    /// Database errors.
+    fn documents(&self, filter: &DocFilter) -> Result<Vec<DocSummary>, StoreError>;
+
+    /// Number of stored documents.
+    ///
+    /// # Errors
+    /// Database errors.
+    fn count_documents(&self) -> Result<u64, StoreError>;
+
+    /// Full-text search over title and text, best first. Words are ANDed; `"a phrase"`
+    /// matches a phrase; `word*` a prefix. Operators of the backend's own query language are
+    /// not exposed, so any input is safe.
+    ///
+    /// # Errors
+    /// Database errors.
+    fn search(&self, query: &str, limit: u32) -> Result<Vec<SearchHit>, StoreError>;
+
+    /// Validators saved for a URL.
+    ///
+    /// # Errors
+    /// Database errors.
+    fn http_validators(&self, url: &str) -> Result<Option<HttpValidators>, StoreError>;
+
+    /// Saves validators for a URL.
+    ///
+    /// # Errors
+    /// Database errors.
+    fn set_http_validators(&mut self, url: &str, v: &HttpValidators) -> Result<(), StoreError>;
+}

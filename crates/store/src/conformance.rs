@@ -1,0 +1,257 @@
+//! The behaviour every [`Store`] backend must show, written once. Each function panics with
+//! a message on the first difference; backends call them from their tests (SQLite in this
+//! crate's tests, PostgreSQL when `DATABASE_URL` is set).
+
+use model::{DocFormat, DocId, Document};
+
+use crate::{DocFilter, HttpValidators, NewDocument, PutOutcome, Store};
+
+/// A document for the suite, with a content hash derived from its text.
+pub fn sample(id: &str, text: &str, source: &str, published: Option<&str>) -> Document {
+    Document {
+        id: DocId::new(id).expect("suite ids are non-empty"),
+        text: text.to_owned(),
+        title: Some(format!("Title of {id}")),
+        source: Some(source.to_owned()),
+        url: None,
+        author: None,
+        published: published.map(|d| d.parse().expect("suite dates are valid")),
+        inferred_date: None,
+        language: Some("eng".to_owned()),
+        format: DocFormat::Text,
+        origin: format!("{id}.txt"),
+        content_hash: format!("{:0>64x}", fnv(text)),
+        duplicate_of: None,
+    }
+}
+
+/// A synthetic signature: `base` values, the first `differ` of them changed.
+pub fn signature(base: u64, differ: usize) -> Vec<u64> {
+    (0..128u64)
+        .map(|i| {
+            if (i as usize) < differ {
+                base.wrapping_mul(31).wrapping_add(i) ^ 0xdead_beef
+            } else {
+                base.wrapping_add(i * 7919)
+            }
+        })
+        .collect()
+}
+
+/// Band keys for a signature (4 rows a band).
+pub fn bands(signature: &[u64]) -> Vec<(u32, i64)> {
+    signature
+        .chunks(4)
+        .enumerate()
+        .map(|(i, rows)| {
+            (
+                i as u32,
+                rows.iter().fold(i as u64, |h, r| fnv_u64(h ^ r)) as i64,
+            )
+        })
+        .collect()
+}
+
+fn put(store: &mut dyn Store, doc: &Document, sig: &[u64]) -> PutOutcome {
+    let bands = bands(sig);
+    store
+        .put_document(NewDocument {
+            doc,
+            signature: sig,
+            bands: &bands,
+            near_threshold: 0.6,
+        })
+        .expect("put_document succeeds")
+}
+
+fn stored(id: &str, duplicate_of: Option<&str>, near: bool) -> PutOutcome {
+    PutOutcome::Stored {
+        id: DocId::new(id).expect("non-empty"),
+        duplicate_of: duplicate_of.map(|d| DocId::new(d).expect("non-empty")),
+        near,
+    }
+}
+
+/// Storing, reading back, re-storing unchanged, and id clashes.
+pub fn put_get_and_idempotence(store: &mut dyn Store) {
+    let doc = sample(
+        "a",
+        "Envoys met in Muscat “today”.\n\nMore.",
+        "Gulf Ledger",
+        Some("2026-02-06"),
+    );
+    assert_eq!(put(store, &doc, &signature(1, 0)), stored("a", None, false));
+    let back = store
+        .document(&doc.id)
+        .expect("document() succeeds")
+        .expect("stored document is found");
+    assert_eq!(back, doc, "a document reads back exactly");
+    assert_eq!(
+        put(store, &doc, &signature(1, 0)),
+        PutOutcome::Unchanged { id: doc.id.clone() }
+    );
+    assert_eq!(store.count_documents().expect("count"), 1);
+
+    let clash = sample("a", "A different story about tariffs.", "Other", None);
+    let suffixed = format!("a~{}", &clash.content_hash[..8]);
+    assert_eq!(
+        put(store, &clash, &signature(900, 0)),
+        stored(&suffixed, None, false)
+    );
+    assert_eq!(
+        put(store, &clash, &signature(900, 0)),
+        PutOutcome::Unchanged {
+            id: DocId::new(suffixed).expect("non-empty")
+        },
+        "re-ingesting a clashing document is idempotent too"
+    );
+    assert_eq!(store.count_documents().expect("count"), 2);
+    assert_eq!(
+        store
+            .document(&DocId::new("missing").expect("non-empty"))
+            .expect("document() succeeds"),
+        None
+    );
+}
+
+/// Exact and near duplicates are linked to the first copy; unrelated documents are not.
+pub fn duplicates_are_linked(store: &mut dyn Store) {
+    let original = sample("orig", "Original story text.", "Wire", Some("2026-02-07"));
+    let exact = sample("copy", "Original story text.", "Reprint", Some("2026-02-07"));
+    let near = sample("near", "Original story text, edited.", "Syndicate", None);
+    let near_of_near = sample("near2", "Original story text, edited twice.", "S2", None);
+    let other = sample("other", "Unrelated.", "Wire", None);
+    assert_eq!(put(store, &original, &signature(5, 0)), stored("orig", None, false));
+    assert_eq!(put(store, &exact, &signature(5, 0)), stored("copy", Some("orig"), false));
+    assert_eq!(put(store, &near, &signature(5, 30)), stored("near", Some("orig"), true));
+    assert_eq!(
+        put(store, &near_of_near, &signature(5, 40)),
+        stored("near2", Some("orig"), true),
+        "a copy of a copy links to the first one"
+    );
+    assert_eq!(put(store, &other, &signature(77, 0)), stored("other", None, false));
+    let far = sample("far", "Shares little.", "Wire", None);
+    assert_eq!(
+        put(store, &far, &signature(5, 100)),
+        stored("far", None, false),
+        "below the threshold is not a duplicate"
+    );
+    let listed = store
+        .documents(&DocFilter {
+            skip_duplicates: true,
+            ..DocFilter::default()
+        })
+        .expect("documents() succeeds");
+    let ids: Vec<&str> = listed.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["orig", "far", "other"]);
+}
+
+/// Listing orders by date then id and filters by date range and source.
+pub fn listing_filters(store: &mut dyn Store) {
+    for (id, source, date) in [
+        ("d1", "Gulf Ledger", Some("2026-02-05")),
+        ("d2", "Meridian Wire", Some("2026-02-07")),
+        ("d3", "gulf ledger", Some("2026-02-10")),
+        ("d4", "Meridian Wire", None),
+    ] {
+        let doc = sample(id, &format!("Body of {id}."), source, date);
+        put(store, &doc, &[]);
+    }
+    let ids = |filter: DocFilter| -> Vec<String> {
+        store
+            .documents(&filter)
+            .expect("documents() succeeds")
+            .into_iter()
+            .map(|d| d.id.to_string())
+            .collect()
+    };
+    assert_eq!(ids(DocFilter::default()), ["d1", "d2", "d3", "d4"]);
+    assert_eq!(
+        ids(DocFilter {
+            since: Some(jiff::civil::date(2026, 2, 6)),
+            ..DocFilter::default()
+        }),
+        ["d2", "d3"]
+    );
+    assert_eq!(
+        ids(DocFilter {
+            until: Some(jiff::civil::date(2026, 2, 7)),
+            source: Some("LEDGER".into()),
+            ..DocFilter::default()
+        }),
+        ["d1"]
+    );
+    assert_eq!(
+        ids(DocFilter {
+            limit: Some(2),
+            ..DocFilter::default()
+        }),
+        ["d1", "d2"]
+    );
+}
+
+/// Search ranks, snippets, handles hostile input and phrases.
+pub fn search_ranks_and_is_safe(store: &mut dyn Store) {
+    let docs = [
+        sample(
+            "s1",
+            "Oman hosted indirect talks. Oman's foreign minister carried messages between rooms.",
+            "A",
+            None,
+        ),
+        sample("s2", "Sanctions on tankers were announced in Washington.", "B", None),
+        sample("s3", "A brief mention of Oman in a story about shipping.", "C", None),
+    ];
+    for doc in &docs {
+        put(store, doc, &[]);
+    }
+    let hits = store.search("oman", 10).expect("search succeeds");
+    let ids: Vec<&str> = hits.iter().map(|h| h.summary.id.as_str()).collect();
+    assert_eq!(ids, ["s1", "s3"], "more mentions rank first");
+    assert!(hits[0].score >= hits[1].score);
+    assert!(hits[0].snippet.contains("[Oman]"), "{}", hits[0].snippet);
+    let phrase = store
+        .search("\"indirect talks\"", 10)
+        .expect("search succeeds");
+    assert_eq!(phrase.len(), 1);
+    assert_eq!(phrase[0].summary.id.as_str(), "s1");
+    assert_eq!(
+        store.search("tanker*", 10).expect("prefix search").len(),
+        1
+    );
+    for hostile in ["'; DROP TABLE documents; --", "\" OR 1=1", "NEAR(", "*", ""] {
+        let result = store.search(hostile, 10);
+        assert!(result.is_ok(), "{hostile:?}: {result:?}");
+    }
+    assert_eq!(store.count_documents().expect("count"), 3);
+}
+
+/// HTTP validators round-trip and update.
+pub fn http_validators_round_trip(store: &mut dyn Store) {
+    let url = "http://127.0.0.1/feed.xml";
+    assert_eq!(store.http_validators(url).expect("read"), None);
+    let v = HttpValidators {
+        etag: Some("\"abc\"".into()),
+        last_modified: None,
+    };
+    store.set_http_validators(url, &v).expect("write");
+    assert_eq!(store.http_validators(url).expect("read"), Some(v));
+    let v2 = HttpValidators {
+        etag: None,
+        last_modified: Some("Tue, 03 Mar 2026 08:00:00 GMT".into()),
+    };
+    store.set_http_validators(url, &v2).expect("write");
+    assert_eq!(store.http_validators(url).expect("read"), Some(v2));
+}
+
+fn fnv(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+fn fnv_u64(x: u64) -> u64 {
+    x.to_le_bytes().iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}

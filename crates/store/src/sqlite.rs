@@ -1,0 +1,479 @@
+//! The SQLite backend: one file, WAL, FTS5, versioned migrations.
+
+use std::path::Path;
+
+use model::{DocFormat, DocId, Document};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+
+use crate::query::fts5_query;
+use crate::{
+    DocFilter, DocSummary, HttpValidators, NewDocument, PutOutcome, SearchHit, Store, StoreError,
+};
+
+/// Schema migrations, applied in order; the index + 1 is the schema version
+/// (`PRAGMA user_version`). Never edit a released migration: add a new one.
+const MIGRATIONS: &[&str] = &[
+    // 1: documents, duplicate links, near-duplicate bands, full-text index, HTTP cache.
+    r#"
+    CREATE TABLE documents (
+        seq            INTEGER PRIMARY KEY,
+        id             TEXT NOT NULL UNIQUE,
+        text           TEXT NOT NULL,
+        title          TEXT,
+        source         TEXT,
+        url            TEXT,
+        author         TEXT,
+        published      TEXT,
+        inferred_date  TEXT,
+        language       TEXT,
+        format         TEXT NOT NULL,
+        origin         TEXT NOT NULL,
+        content_hash   TEXT NOT NULL,
+        duplicate_of   TEXT REFERENCES documents(id),
+        near_duplicate INTEGER NOT NULL DEFAULT 0,
+        signature      BLOB,
+        ingested_at    TEXT NOT NULL
+    );
+    CREATE INDEX documents_content_hash ON documents(content_hash);
+    CREATE INDEX documents_date ON documents(coalesce(published, inferred_date));
+    CREATE TABLE document_bands (
+        band    INTEGER NOT NULL,
+        hash    INTEGER NOT NULL,
+        doc_seq INTEGER NOT NULL REFERENCES documents(seq),
+        PRIMARY KEY (band, hash, doc_seq)
+    ) WITHOUT ROWID;
+    CREATE VIRTUAL TABLE documents_fts USING fts5(
+        title, text, content='documents', content_rowid='seq', tokenize='porter unicode61'
+    );
+    CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+        INSERT INTO documents_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
+    END;
+    CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+        INSERT INTO documents_fts(documents_fts, rowid, title, text)
+        VALUES ('delete', old.seq, old.title, old.text);
+    END;
+    CREATE TRIGGER documents_fts_update AFTER UPDATE OF title, text ON documents BEGIN
+        INSERT INTO documents_fts(documents_fts, rowid, title, text)
+        VALUES ('delete', old.seq, old.title, old.text);
+        INSERT INTO documents_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
+    END;
+    CREATE TABLE http_cache (
+        url           TEXT PRIMARY KEY,
+        etag          TEXT,
+        last_modified TEXT,
+        checked_at    TEXT NOT NULL
+    );
+    "#,
+];
+
+/// Columns of a [`DocSummary`], in the order [`summary_from_row`] reads them.
+const SUMMARY_COLUMNS: &str = "d.id, d.title, d.source, d.published, d.inferred_date, d.language, \
+     d.duplicate_of, length(CAST(d.text AS BLOB)), d.origin";
+
+/// A store in one SQLite file.
+pub struct SqliteStore {
+    conn: Connection,
+}
+
+impl SqliteStore {
+    /// Opens (creating if needed) a database file and brings its schema up to date.
+    ///
+    /// # Errors
+    /// Fails when the file cannot be opened, is not a database, or was written by a newer
+    /// version.
+    pub fn open(path: &Path) -> Result<SqliteStore, StoreError> {
+        let conn = Connection::open(path).map_err(|source| StoreError::Open {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let store = SqliteStore { conn };
+        store.configure().map_err(|err| match err {
+            StoreError::Sqlite(source) => StoreError::Open {
+                path: path.to_path_buf(),
+                source,
+            },
+            other => other,
+        })?;
+        Ok(store)
+    }
+
+    /// Opens a private in-memory database (for tests and one-off runs).
+    ///
+    /// # Errors
+    /// Fails only if SQLite cannot allocate.
+    pub fn open_in_memory() -> Result<SqliteStore, StoreError> {
+        let store = SqliteStore {
+            conn: Connection::open_in_memory()?,
+        };
+        store.configure()?;
+        Ok(store)
+    }
+
+    /// The schema version of the open database.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn schema_version(&self) -> Result<i64, StoreError> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |row| row.get(0))?)
+    }
+
+    fn configure(&self) -> Result<(), StoreError> {
+        self.conn.busy_timeout(std::time::Duration::from_secs(30))?;
+        // journal_mode returns a row; in-memory databases answer "memory".
+        let _mode: String = self
+            .conn
+            .query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))?;
+        self.conn.execute_batch(
+            "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;",
+        )?;
+        self.migrate()
+    }
+
+    fn migrate(&self) -> Result<(), StoreError> {
+        let known = MIGRATIONS.len() as i64;
+        let found = self.schema_version()?;
+        if found > known {
+            return Err(StoreError::TooNew { found, known });
+        }
+        for (index, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+            let version = index as i64 + 1;
+            // Each migration commits with its version, so a crash leaves a valid older schema.
+            self.conn.execute_batch(&format!(
+                "BEGIN IMMEDIATE; {sql}; PRAGMA user_version = {version}; COMMIT;"
+            ))?;
+        }
+        Ok(())
+    }
+}
+
+impl Store for SqliteStore {
+    fn put_document(&mut self, new: NewDocument<'_>) -> Result<PutOutcome, StoreError> {
+        let doc = new.doc;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // 1. Id: the requested one, or `id~hash8` when it holds different content.
+        let mut id = doc.id.as_str().to_owned();
+        let existing: Option<String> = tx
+            .query_row(
+                "SELECT content_hash FROM documents WHERE id = ?1",
+                [&id],
+                |row| row.get(0),
+            )
+            .optional()?;
+        if let Some(hash) = existing {
+            if hash == doc.content_hash {
+                return Ok(PutOutcome::Unchanged { id: doc.id.clone() });
+            }
+            id = format!("{id}~{}", &doc.content_hash[..8.min(doc.content_hash.len())]);
+            let suffixed: Option<String> = tx
+                .query_row(
+                    "SELECT content_hash FROM documents WHERE id = ?1",
+                    [&id],
+                    |row| row.get(0),
+                )
+                .optional()?;
+            if suffixed.is_some() {
+                return Ok(PutOutcome::Unchanged {
+                    id: DocId::new(id).expect("suffixed id is non-empty"),
+                });
+            }
+        }
+        // 2. Exact duplicate: same normalised content under another id.
+        let exact: Option<(String, Option<String>)> = tx
+            .query_row(
+                "SELECT id, duplicate_of FROM documents WHERE content_hash = ?1 ORDER BY seq LIMIT 1",
+                [&doc.content_hash],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )
+            .optional()?;
+        let (duplicate_of, near) = match exact {
+            Some((first, root)) => (Some(root.unwrap_or(first)), false),
+            None => match near_duplicate(&tx, &new)? {
+                Some(root) => (Some(root), true),
+                None => (None, false),
+            },
+        };
+        // 3. Insert the document, its bands; FTS is kept by triggers.
+        let signature: Vec<u8> = new.signature.iter().flat_map(|v| v.to_le_bytes()).collect();
+        let now = jiff::Timestamp::now().to_string();
+        tx.execute(
+            "INSERT INTO documents (id, text, title, source, url, author, published, inferred_date,
+                 language, format, origin, content_hash, duplicate_of, near_duplicate, signature,
+                 ingested_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+            params![
+                id,
+                doc.text,
+                doc.title,
+                doc.source,
+                doc.url,
+                doc.author,
+                doc.published.map(|d| d.to_string()),
+                doc.inferred_date.map(|d| d.to_string()),
+                doc.language,
+                doc.format.as_str(),
+                doc.origin,
+                doc.content_hash,
+                duplicate_of,
+                near,
+                signature,
+                now,
+            ],
+        )?;
+        let seq = tx.last_insert_rowid();
+        {
+            let mut insert = tx.prepare_cached(
+                "INSERT OR IGNORE INTO document_bands (band, hash, doc_seq) VALUES (?1, ?2, ?3)",
+            )?;
+            for &(band, hash) in new.bands {
+                insert.execute(params![band, hash, seq])?;
+            }
+        }
+        tx.commit()?;
+        Ok(PutOutcome::Stored {
+            id: DocId::new(id).expect("stored id is non-empty"),
+            duplicate_of: duplicate_of.map(|d| DocId::new(d).expect("stored id is non-empty")),
+            near,
+        })
+    }
+
+    fn document(&self, id: &DocId) -> Result<Option<Document>, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT id, text, title, source, url, author, published, inferred_date, language,
+                        format, origin, content_hash, duplicate_of
+                 FROM documents WHERE id = ?1",
+                [id.as_str()],
+                |row| {
+                    Ok((
+                        row.get::<_, String>(0)?,
+                        row.get::<_, String>(1)?,
+                        row.get::<_, Option<String>>(2)?,
+                        row.get::<_, Option<String>>(3)?,
+                        row.get::<_, Option<String>>(4)?,
+                        row.get::<_, Option<String>>(5)?,
+                        row.get::<_, Option<String>>(6)?,
+                        row.get::<_, Option<String>>(7)?,
+                        row.get::<_, Option<String>>(8)?,
+                        row.get::<_, String>(9)?,
+                        row.get::<_, String>(10)?,
+                        row.get::<_, String>(11)?,
+                        row.get::<_, Option<String>>(12)?,
+                    ))
+                },
+            )
+            .optional()?
+            .map(|r| {
+                let corrupt = |message: String| StoreError::Corrupt {
+                    id: r.0.clone(),
+                    message,
+                };
+                Ok(Document {
+                    id: DocId::new(r.0.clone()).map_err(|e| corrupt(e.to_string()))?,
+                    text: r.1,
+                    title: r.2,
+                    source: r.3,
+                    url: r.4,
+                    author: r.5,
+                    published: parse_date(r.6.as_deref()).map_err(&corrupt)?,
+                    inferred_date: parse_date(r.7.as_deref()).map_err(&corrupt)?,
+                    language: r.8,
+                    format: DocFormat::parse(&r.9)
+                        .ok_or_else(|| corrupt(format!("unknown format {:?}", r.9)))?,
+                    origin: r.10,
+                    content_hash: r.11,
+                    duplicate_of: r
+                        .12
+                        .map(DocId::new)
+                        .transpose()
+                        .map_err(|e| corrupt(e.to_string()))?,
+                })
+            })
+            .transpose()
+    }
+
+    fn documents(&self, filter: &DocFilter) -> Result<Vec<DocSummary>, StoreError> {
+        let mut sql = format!("SELECT {SUMMARY_COLUMNS} FROM documents d WHERE 1 = 1");
+        let mut args: Vec<Box<dyn rusqlite::ToSql>> = Vec::new();
+        if let Some(since) = filter.since {
+            sql.push_str(" AND coalesce(d.published, d.inferred_date) >= ?");
+            args.push(Box::new(since.to_string()));
+        }
+        if let Some(until) = filter.until {
+            sql.push_str(" AND coalesce(d.published, d.inferred_date) <= ?");
+            args.push(Box::new(until.to_string()));
+        }
+        if let Some(source) = &filter.source {
+            sql.push_str(" AND instr(lower(d.source), lower(?)) > 0");
+            args.push(Box::new(source.clone()));
+        }
+        if let Some(language) = &filter.language {
+            sql.push_str(" AND d.language = ?");
+            args.push(Box::new(language.clone()));
+        }
+        if filter.skip_duplicates {
+            sql.push_str(" AND d.duplicate_of IS NULL");
+        }
+        sql.push_str(
+            " ORDER BY coalesce(d.published, d.inferred_date) IS NULL, \
+             coalesce(d.published, d.inferred_date), d.id",
+        );
+        if let Some(limit) = filter.limit {
+            sql.push_str(" LIMIT ?");
+            args.push(Box::new(limit));
+        }
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(
+            rusqlite::params_from_iter(args.iter().map(|a| a.as_ref())),
+            summary_from_row,
+        )?;
+        rows.map(|r| r.map_err(StoreError::from).and_then(|r| r))
+            .collect()
+    }
+
+    fn count_documents(&self) -> Result<u64, StoreError> {
+        let n: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM documents", [], |row| row.get(0))?;
+        Ok(n as u64)
+    }
+
+    fn search(&self, query: &str, limit: u32) -> Result<Vec<SearchHit>, StoreError> {
+        let Some(fts) = fts5_query(query) else {
+            return Ok(Vec::new());
+        };
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {SUMMARY_COLUMNS}, -bm25(documents_fts, 4.0, 1.0),
+                    snippet(documents_fts, 1, '[', ']', '…', 16)
+             FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid
+             WHERE documents_fts MATCH ?1
+             ORDER BY bm25(documents_fts, 4.0, 1.0), d.id
+             LIMIT ?2"
+        ))?;
+        let rows = stmt.query_map(params![fts, limit], |row| {
+            let summary = summary_from_row(row)?;
+            let score: f64 = row.get(9)?;
+            let snippet: String = row.get(10)?;
+            Ok(summary.map(|summary| SearchHit {
+                summary,
+                score,
+                snippet: snippet.replace(['\n', '\r'], " "),
+            }))
+        })?;
+        rows.map(|r| r.map_err(StoreError::from).and_then(|r| r))
+            .collect()
+    }
+
+    fn http_validators(&self, url: &str) -> Result<Option<HttpValidators>, StoreError> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT etag, last_modified FROM http_cache WHERE url = ?1",
+                [url],
+                |row| {
+                    Ok(HttpValidators {
+                        etag: row.get(0)?,
+                        last_modified: row.get(1)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+
+    fn set_http_validators(&mut self, url: &str, v: &HttpValidators) -> Result<(), StoreError> {
+        self.conn.execute(
+            "INSERT INTO http_cache (url, etag, last_modified, checked_at) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT(url) DO UPDATE SET etag = ?2, last_modified = ?3, checked_at = ?4",
+            params![url, v.etag, v.last_modified, jiff::Timestamp::now().to_string()],
+        )?;
+        Ok(())
+    }
+}
+
+/// Finds the best near-duplicate among documents sharing an LSH band, returning the root of
+/// its duplicate chain.
+fn near_duplicate(
+    tx: &rusqlite::Transaction<'_>,
+    new: &NewDocument<'_>,
+) -> Result<Option<String>, StoreError> {
+    if new.signature.is_empty() || new.bands.is_empty() {
+        return Ok(None);
+    }
+    let mut candidates = std::collections::BTreeSet::new();
+    {
+        let mut stmt =
+            tx.prepare_cached("SELECT doc_seq FROM document_bands WHERE band = ?1 AND hash = ?2")?;
+        for &(band, hash) in new.bands {
+            for seq in stmt.query_map(params![band, hash], |row| row.get::<_, i64>(0))? {
+                candidates.insert(seq?);
+            }
+        }
+    }
+    let mut best: Option<(f64, i64, String)> = None;
+    let mut stmt = tx.prepare_cached(
+        "SELECT id, duplicate_of, signature FROM documents WHERE seq = ?1",
+    )?;
+    for seq in candidates {
+        let (id, root, signature): (String, Option<String>, Vec<u8>) =
+            stmt.query_row([seq], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?;
+        let values: Vec<u64> = signature
+            .chunks_exact(8)
+            .map(|c| u64::from_le_bytes(c.try_into().expect("chunk of 8")))
+            .collect();
+        if values.len() != new.signature.len() {
+            continue;
+        }
+        let same = values
+            .iter()
+            .zip(new.signature)
+            .filter(|(a, b)| a == b)
+            .count();
+        let similarity = same as f64 / values.len() as f64;
+        let better = best
+            .as_ref()
+            .is_none_or(|(s, q, _)| similarity > *s || (similarity == *s && seq < *q));
+        if similarity >= new.near_threshold && better {
+            best = Some((similarity, seq, root.unwrap_or(id)));
+        }
+    }
+    Ok(best.map(|(_, _, root)| root))
+}
+
+fn parse_date(value: Option<&str>) -> Result<Option<jiff::civil::Date>, String> {
+    value
+        .map(|v| v.parse().map_err(|e| format!("bad date {v:?}: {e}")))
+        .transpose()
+}
+
+fn summary_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Result<DocSummary, StoreError>> {
+    let id: String = row.get(0)?;
+    let published: Option<String> = row.get(3)?;
+    let inferred: Option<String> = row.get(4)?;
+    let duplicate_of: Option<String> = row.get(6)?;
+    let bytes: i64 = row.get(7)?;
+    let corrupt = |message: String| StoreError::Corrupt {
+        id: id.clone(),
+        message,
+    };
+    let build = || -> Result<DocSummary, StoreError> {
+        Ok(DocSummary {
+            id: DocId::new(id.clone()).map_err(|e| corrupt(e.to_string()))?,
+            title: row.get(1)?,
+            source: row.get(2)?,
+            published: parse_date(published.as_deref()).map_err(corrupt)?,
+            inferred_date: parse_date(inferred.as_deref()).map_err(corrupt)?,
+            language: row.get(5)?,
+            duplicate_of: duplicate_of
+                .clone()
+                .map(DocId::new)
+                .transpose()
+                .map_err(|e| corrupt(e.to_string()))?,
+            bytes: bytes as u64,
+            origin: row.get(8)?,
+        })
+    };
+    Ok(build())
+}

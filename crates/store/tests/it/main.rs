@@ -1,0 +1,67 @@
+//! Store integration tests: the conformance suite on SQLite, plus SQLite specifics.
+
+use store::{SqliteStore, Store, conformance};
+
+fn fresh() -> SqliteStore {
+    SqliteStore::open_in_memory().expect("in-memory database")
+}
+
+macro_rules! suite {
+    ($($name:ident),* $(,)?) => {
+        $(#[test] fn $name() { conformance::$name(&mut fresh()); })*
+    };
+}
+
+suite!(
+    put_get_and_idempotence,
+    duplicates_are_linked,
+    listing_filters,
+    search_ranks_and_is_safe,
+    http_validators_round_trip,
+);
+
+#[test]
+fn file_database_persists_and_reports_schema_version() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("bc.db");
+    {
+        let mut store = SqliteStore::open(&path).expect("create");
+        assert_eq!(store.schema_version().expect("version"), 1);
+        conformance::put_get_and_idempotence(&mut store);
+    }
+    let store = SqliteStore::open(&path).expect("reopen");
+    assert_eq!(store.count_documents().expect("count"), 2);
+}
+
+#[test]
+fn newer_schema_is_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("future.db");
+    drop(SqliteStore::open(&path).expect("create"));
+    let conn = rusqlite_free_bump(&path);
+    let err = SqliteStore::open(&path).err().expect("refused");
+    assert_eq!(
+        err.to_string(),
+        format!("database schema version 99 is newer than this backchannel understands (1); upgrade backchannel"),
+        "{conn}"
+    );
+}
+
+#[test]
+fn not_a_database_is_an_open_error() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("junk.db");
+    std::fs::write(&path, b"this is not a database, just some text that is long enough").expect("write");
+    let err = SqliteStore::open(&path).err().expect("refused");
+    assert!(
+        err.to_string().starts_with(&format!("{}: cannot open database", path.display())),
+        "{err}"
+    );
+}
+
+/// Sets `user_version` to 99 with SQLite directly, as a newer backchannel would.
+fn rusqlite_free_bump(path: &std::path::Path) -> String {
+    let conn = rusqlite::Connection::open(path).expect("open");
+    conn.execute_batch("PRAGMA user_version = 99").expect("bump");
+    "bumped".to_owned()
+}
