@@ -1,54 +1,82 @@
 //! The `backchannel` command-line tool: argument parsing, progress, exit codes.
+//!
+//! Only this crate prints or exits. Each subcommand lives in `commands/`, with its
+//! arguments (the doc comments are the help text) and a `run` function returning the exit
+//! status.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 
 mod commands;
+mod output;
 mod shared;
 
 /// Turn news coverage of a negotiation into a source-linked record of who did or said what to
 /// whom and when, where each party stands, and where the bargaining is heading.
 #[derive(Debug, Parser)]
 #[command(name = "backchannel", version, propagate_version = true)]
-#[command(after_long_help = "Exit codes:
+#[command(after_long_help = "Examples:
+  backchannel ingest examples/muscat
+  backchannel docs --since 2026-02-06
+  backchannel search \"indirect talks\"
+
+Exit codes:
   0  all done
   1  done, but some inputs were rejected (each is named on stderr)
   2  could not do the job (usage, configuration, database, internal error)")]
 struct Cli {
+    #[command(flatten)]
+    global: Global,
     #[command(subcommand)]
     command: Command,
 }
 
+/// Options every subcommand takes.
+#[derive(Debug, Clone, Args)]
+pub struct Global {
+    /// Database file (SQLite).
+    #[arg(
+        long,
+        global = true,
+        env = "BACKCHANNEL_DB",
+        default_value = "backchannel.db",
+        value_name = "PATH"
+    )]
+    pub db: PathBuf,
+    /// No progress bars or summaries on stderr (errors are still printed).
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+}
+
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Read articles (files, directories, globs, feeds, URLs, stdin) into the database.
+    Ingest(commands::ingest::IngestArgs),
+    /// List stored documents.
+    Docs(commands::docs::DocsArgs),
+    /// Full-text search over stored documents.
+    Search(commands::search::SearchArgs),
     /// Score extraction against gold datasets in ../shared/.
     Eval(commands::eval::EvalArgs),
+    /// Measure throughput.
+    Bench(commands::bench::BenchArgs),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let global = cli.global;
     let result = match cli.command {
+        Command::Ingest(args) => commands::ingest::run(args, &global),
+        Command::Docs(args) => commands::docs::run(args, &global),
+        Command::Search(args) => commands::search::run(args, &global),
         Command::Eval(args) => commands::eval::run(args),
+        Command::Bench(args) => commands::bench::run(args, &global),
     };
     match result {
         Ok(code) => code,
-        Err(err) => report(&err),
+        Err(err) if output::is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => output::report(&err),
     }
-}
-
-/// Prints an error chain as `error: …` with any `hint:` lines, and returns exit code 2.
-#[allow(clippy::print_stderr)]
-fn report(err: &anyhow::Error) -> ExitCode {
-    let mut first = true;
-    for cause in err.chain() {
-        let text = cause.to_string();
-        if first {
-            eprintln!("error: {text}");
-            first = false;
-        } else {
-            eprintln!("  caused by: {text}");
-        }
-    }
-    ExitCode::from(2)
 }

@@ -34,7 +34,10 @@ pub fn parse(
             .and_then(|c| c.body.clone())
             .filter(|b| !b.trim().is_empty())
             .or_else(|| entry.summary.as_ref().map(|s| s.content.clone()));
-        let Some(body) = body.map(|b| fragment_text(&b)).filter(|b| !b.trim().is_empty()) else {
+        let Some(body) = body
+            .map(|b| fragment_text(&b))
+            .filter(|b| !b.trim().is_empty())
+        else {
             problems.push(IngestError::Empty {
                 origin: item_origin,
             });
@@ -76,9 +79,17 @@ pub fn fragment_text(html: &str) -> String {
         rest = &rest[pos..];
         if rest.starts_with('<') {
             let end = rest.find('>').map_or(rest.len(), |e| e + 1);
-            let tag = rest[1..end.saturating_sub(1).max(1)].trim_start_matches('/').to_ascii_lowercase();
-            let name = tag.split(|c: char| c.is_whitespace() || c == '/').next().unwrap_or("");
-            if matches!(name, "p" | "div" | "br" | "li" | "h1" | "h2" | "h3" | "h4" | "blockquote" | "tr") {
+            let tag = rest[1..end.saturating_sub(1).max(1)]
+                .trim_start_matches('/')
+                .to_ascii_lowercase();
+            let name = tag
+                .split(|c: char| c.is_whitespace() || c == '/')
+                .next()
+                .unwrap_or("");
+            if matches!(
+                name,
+                "p" | "div" | "br" | "li" | "h1" | "h2" | "h3" | "h4" | "blockquote" | "tr"
+            ) {
                 let trimmed = out.trim_end_matches(' ').len();
                 out.truncate(trimmed);
                 if !out.is_empty() && !out.ends_with("\n\n") {
@@ -178,6 +189,9 @@ mod tests {
     #[test]
     fn broken_xml_is_an_error() {
         let err = parse("f", "f.xml", b"<rss><channel><item><title>cut").expect_err("broken");
-        assert!(err.to_string().starts_with("f.xml: not a readable RSS/Atom/JSON feed"));
+        assert!(
+            err.to_string()
+                .starts_with("f.xml: not a readable RSS/Atom/JSON feed")
+        );
     }
 }

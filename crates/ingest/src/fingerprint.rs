@@ -153,8 +153,14 @@ mod tests {
 
     #[test]
     fn hash_ignores_case_and_spacing_only() {
-        assert_eq!(content_hash("Talks  resume\nTODAY"), content_hash("talks resume today"));
-        assert_ne!(content_hash("talks resume today"), content_hash("talks resumed today"));
+        assert_eq!(
+            content_hash("Talks  resume\nTODAY"),
+            content_hash("talks resume today")
+        );
+        assert_ne!(
+            content_hash("talks resume today"),
+            content_hash("talks resumed today")
+        );
         assert_eq!(content_hash("").len(), 64);
     }
 
@@ -170,9 +176,18 @@ mod tests {
         assert_eq!(a.values().len(), SIGNATURE_LEN);
         let b = Fingerprint::of(&copy);
         let c = Fingerprint::of(other);
-        assert!(a.similarity(&b) >= NEAR_DUPLICATE_THRESHOLD, "{}", a.similarity(&b));
+        assert!(
+            a.similarity(&b) >= NEAR_DUPLICATE_THRESHOLD,
+            "{}",
+            a.similarity(&b)
+        );
         assert!(a.similarity(&c) < 0.1, "{}", a.similarity(&c));
-        let shared = a.bands().iter().zip(b.bands()).filter(|(x, y)| **x == *y).count();
+        let shared = a
+            .bands()
+            .iter()
+            .zip(b.bands())
+            .filter(|(x, y)| **x == *y)
+            .count();
         assert!(shared > 0, "a near copy shares at least one band");
         assert_eq!(Fingerprint::from_bytes(&a.to_bytes()), a);
     }

@@ -121,10 +121,7 @@ mod tests {
         assert_eq!(drafts.len(), 2);
         assert_eq!(drafts[0].id_hint, "k1");
         assert_eq!(drafts[0].source.as_deref(), Some("Steppe Post"));
-        assert_eq!(
-            drafts[0].published,
-            Some(jiff::civil::date(2026, 1, 9))
-        );
+        assert_eq!(drafts[0].published, Some(jiff::civil::date(2026, 1, 9)));
         assert_eq!(drafts[1].id_hint, "wire-6");
         assert_eq!(drafts[1].origin, "wire.jsonl:6");
         let messages: Vec<String> = problems.iter().map(ToString::to_string).collect();
@@ -134,7 +131,9 @@ mod tests {
             messages[1],
             "wire.jsonl:4: no `text` string field; every JSONL line needs one"
         );
-        assert!(messages[2].starts_with("wire.jsonl:5: field `published`: \"yesterday\" is not a date"));
+        assert!(
+            messages[2].starts_with("wire.jsonl:5: field `published`: \"yesterday\" is not a date")
+        );
     }
 
     #[test]

@@ -219,3 +219,121 @@ mod tests {
         assert_eq!(InputKind::of_path(Path::new("n.md")), InputKind::Markdown);
     }
 }
+
+/// Reads one input's bytes into drafts, by kind. `stem` is the file stem (the default id),
+/// `origin` names the input in messages. Bad records become problems; the rest are returned.
+pub fn parse_input(
+    kind: InputKind,
+    stem: &str,
+    origin: &str,
+    bytes: &[u8],
+) -> (Vec<Draft>, Vec<IngestError>) {
+    match kind {
+        InputKind::Html => match parse_html(stem, origin, bytes, None) {
+            Ok(draft) => (vec![draft], Vec::new()),
+            Err(err) => (Vec::new(), vec![err]),
+        },
+        InputKind::Feed => match feed::parse(stem, origin, bytes) {
+            Ok(parsed) => parsed,
+            Err(err) => (Vec::new(), vec![err]),
+        },
+        InputKind::Text | InputKind::Markdown | InputKind::Jsonl => {
+            let decoded = match decode::decode(origin, bytes) {
+                Ok(decoded) => decoded,
+                Err(err) => return (Vec::new(), vec![err]),
+            };
+            let (mut drafts, problems) = match kind {
+                InputKind::Jsonl => jsonl::parse(stem, origin, &decoded.text),
+                _ => (
+                    vec![text::parse(
+                        stem,
+                        origin,
+                        &decoded.text,
+                        kind == InputKind::Markdown,
+                    )],
+                    Vec::new(),
+                ),
+            };
+            if let Some(warning) = decoded.warning {
+                for draft in &mut drafts {
+                    draft.warnings.push(warning.clone());
+                }
+            }
+            (drafts, problems)
+        }
+    }
+}
+
+/// Guesses the kind of input read from stdin or a URL from its first bytes: `{` → JSONL,
+/// `<rss`/`<feed`/`<?xml` → feed, `<` → HTML, else text.
+pub fn sniff(bytes: &[u8]) -> InputKind {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).to_ascii_lowercase();
+    let trimmed = head.trim_start_matches('\u{feff}').trim_start();
+    if trimmed.starts_with('{') {
+        InputKind::Jsonl
+    } else if trimmed.starts_with("<rss")
+        || trimmed.starts_with("<feed")
+        || (trimmed.starts_with("<?xml") && (head.contains("<rss") || head.contains("<feed")))
+    {
+        InputKind::Feed
+    } else if trimmed.starts_with('<') {
+        InputKind::Html
+    } else {
+        InputKind::Text
+    }
+}
+
+/// Reads an HTML page: main text, title, author, date, site and declared language.
+///
+/// # Errors
+/// Names the page when no main text can be found or the bytes are not a page.
+pub fn parse_html(
+    stem: &str,
+    origin: &str,
+    bytes: &[u8],
+    url: Option<&str>,
+) -> Result<Draft, IngestError> {
+    let article = html::extract(bytes, url).map_err(|err| IngestError::Html {
+        origin: origin.to_owned(),
+        message: err.to_string(),
+    })?;
+    let mut draft = Draft::new(
+        stem.to_owned(),
+        article.text,
+        DocFormat::Html,
+        origin.to_owned(),
+    );
+    draft.title = article.title;
+    draft.author = article.author;
+    draft.published = article.published;
+    draft.source = article.site;
+    draft.url = url.map(str::to_owned);
+    draft.declared_language = article
+        .language
+        .as_deref()
+        .and_then(|tag| tag.split(['-', '_']).next())
+        .and_then(|code| whatlang::Lang::from_code(iso639_1_to_3(code)?))
+        .map(|lang| lang.code().to_owned());
+    draft.warnings = article.warnings;
+    Ok(draft)
+}
+
+/// ISO 639-1 → 639-3 for the languages news is most often written in.
+fn iso639_1_to_3(code: &str) -> Option<&'static str> {
+    Some(match code.to_ascii_lowercase().as_str() {
+        "en" => "eng",
+        "fr" => "fra",
+        "es" => "spa",
+        "de" => "deu",
+        "ar" => "ara",
+        "fa" => "pes",
+        "ru" => "rus",
+        "uk" => "ukr",
+        "zh" => "cmn",
+        "he" => "heb",
+        "tr" => "tur",
+        "it" => "ita",
+        "pt" => "por",
+        _ => return None,
+    })
+}

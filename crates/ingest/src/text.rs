@@ -19,7 +19,8 @@ static SEED_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\A[ \t]?date[ \t]+(\d{4}-\d{2}-\d{2})(?:\s+|\z)").expect("valid regex")
 });
 static KEY_VALUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\A[ \t]*([A-Za-z][A-Za-z_\-]{0,30})[ \t]*:[ \t]*(.*?)[ \t]*\z").expect("valid regex")
+    Regex::new(r"\A[ \t]*([A-Za-z][A-Za-z_\-]{0,30})[ \t]*:[ \t]*(.*?)[ \t]*\z")
+        .expect("valid regex")
 });
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -275,13 +276,61 @@ fn is_headline_word(word: &str) -> bool {
     let lower = word.to_lowercase();
     matches!(
         lower.trim_end_matches(['.', '’', '\'']),
-        "the" | "a" | "an" | "and" | "or" | "of" | "in" | "on" | "at" | "to" | "for" | "with"
-            | "talks" | "deal" | "war" | "peace" | "news" | "update" | "updates" | "live"
-            | "analysis" | "opinion" | "editorial" | "breaking" | "report" | "says" | "said"
-            | "new" | "end" | "ends" | "over" | "after" | "before" | "resume" | "resumes"
-            | "home" | "world" | "politics" | "business" | "summary" | "background"
-            | "iran" | "israel" | "gaza" | "ukraine" | "russia" | "china" | "oman" | "qatar"
-            | "sanctions" | "ceasefire" | "nuclear" | "trade" | "tariffs" | "crisis"
+        "the"
+            | "a"
+            | "an"
+            | "and"
+            | "or"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "for"
+            | "with"
+            | "talks"
+            | "deal"
+            | "war"
+            | "peace"
+            | "news"
+            | "update"
+            | "updates"
+            | "live"
+            | "analysis"
+            | "opinion"
+            | "editorial"
+            | "breaking"
+            | "report"
+            | "says"
+            | "said"
+            | "new"
+            | "end"
+            | "ends"
+            | "over"
+            | "after"
+            | "before"
+            | "resume"
+            | "resumes"
+            | "home"
+            | "world"
+            | "politics"
+            | "business"
+            | "summary"
+            | "background"
+            | "iran"
+            | "israel"
+            | "gaza"
+            | "ukraine"
+            | "russia"
+            | "china"
+            | "oman"
+            | "qatar"
+            | "sanctions"
+            | "ceasefire"
+            | "nuclear"
+            | "trade"
+            | "tariffs"
+            | "crisis"
     )
 }
 
@@ -298,13 +347,11 @@ fn is_headline(line: &str, format: DocFormat) -> bool {
 }
 
 fn line_spans(content: &str) -> impl Iterator<Item = (usize, &str)> {
-    content
-        .split_inclusive('\n')
-        .scan(0usize, |offset, line| {
-            let start = *offset;
-            *offset += line.len();
-            Some((start, line))
-        })
+    content.split_inclusive('\n').scan(0usize, |offset, line| {
+        let start = *offset;
+        *offset += line.len();
+        Some((start, line))
+    })
 }
 
 fn skip_whitespace(content: &str, from: usize) -> usize {
@@ -327,7 +374,10 @@ mod tests {
     fn seed_marker_is_removed_with_following_space() {
         let draft = read(" date 2026-02-05 Envoys will meet tomorrow in Muscat.\n\nMore text.");
         assert_eq!(draft.published, Some(date(2026, 2, 5)));
-        assert_eq!(draft.text, "Envoys will meet tomorrow in Muscat.\n\nMore text.");
+        assert_eq!(
+            draft.text,
+            "Envoys will meet tomorrow in Muscat.\n\nMore text."
+        );
         assert_eq!(draft.inferred_date, None);
     }
 

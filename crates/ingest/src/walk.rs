@@ -140,8 +140,18 @@ fn is_article_file(path: &Path) -> bool {
         .unwrap_or_default();
     matches!(
         ext.as_str(),
-        "txt" | "text" | "md" | "markdown" | "html" | "htm" | "xhtml" | "jsonl" | "ndjson" | "xml"
-            | "rss" | "atom"
+        "txt"
+            | "text"
+            | "md"
+            | "markdown"
+            | "html"
+            | "htm"
+            | "xhtml"
+            | "jsonl"
+            | "ndjson"
+            | "xml"
+            | "rss"
+            | "atom"
     )
 }
 
@@ -176,7 +186,14 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let root = dir.path();
         std::fs::create_dir_all(root.join("sub/.hidden")).expect("mkdir");
-        for name in ["b.txt", "a.html", "sub/c.jsonl", "sub/.hidden/d.txt", "README.md", "x.png"] {
+        for name in [
+            "b.txt",
+            "a.html",
+            "sub/c.jsonl",
+            "sub/.hidden/d.txt",
+            "README.md",
+            "x.png",
+        ] {
             std::fs::write(root.join(name), "text").expect("write");
         }
         let (inputs, problems) = expand(&[root.to_path_buf()]);
@@ -184,7 +201,11 @@ mod tests {
         let names: Vec<String> = inputs
             .iter()
             .map(|i| match i {
-                Input::File(p) => p.strip_prefix(root).expect("under root").display().to_string(),
+                Input::File(p) => p
+                    .strip_prefix(root)
+                    .expect("under root")
+                    .display()
+                    .to_string(),
                 Input::Stdin => "-".into(),
             })
             .collect();
@@ -196,7 +217,10 @@ mod tests {
         let (_, problems) = expand(&[root.join("nope.txt")]);
         assert_eq!(
             problems[0].to_string(),
-            format!("{}: no such file or directory; check the path", root.join("nope.txt").display())
+            format!(
+                "{}: no such file or directory; check the path",
+                root.join("nope.txt").display()
+            )
         );
     }
 
@@ -211,6 +235,10 @@ mod tests {
         let (inputs, problems) = expand(&[root.to_path_buf()]);
         assert_eq!(inputs, [Input::File(root.join("d/a.txt"))]);
         assert_eq!(problems.len(), 1);
-        assert!(problems[0].to_string().contains("symbolic link loop"), "{}", problems[0]);
+        assert!(
+            problems[0].to_string().contains("symbolic link loop"),
+            "{}",
+            problems[0]
+        );
     }
 }

@@ -117,19 +117,36 @@ pub fn put_get_and_idempotence(store: &mut dyn Store) {
 /// Exact and near duplicates are linked to the first copy; unrelated documents are not.
 pub fn duplicates_are_linked(store: &mut dyn Store) {
     let original = sample("orig", "Original story text.", "Wire", Some("2026-02-07"));
-    let exact = sample("copy", "Original story text.", "Reprint", Some("2026-02-07"));
+    let exact = sample(
+        "copy",
+        "Original story text.",
+        "Reprint",
+        Some("2026-02-07"),
+    );
     let near = sample("near", "Original story text, edited.", "Syndicate", None);
     let near_of_near = sample("near2", "Original story text, edited twice.", "S2", None);
     let other = sample("other", "Unrelated.", "Wire", None);
-    assert_eq!(put(store, &original, &signature(5, 0)), stored("orig", None, false));
-    assert_eq!(put(store, &exact, &signature(5, 0)), stored("copy", Some("orig"), false));
-    assert_eq!(put(store, &near, &signature(5, 30)), stored("near", Some("orig"), true));
+    assert_eq!(
+        put(store, &original, &signature(5, 0)),
+        stored("orig", None, false)
+    );
+    assert_eq!(
+        put(store, &exact, &signature(5, 0)),
+        stored("copy", Some("orig"), false)
+    );
+    assert_eq!(
+        put(store, &near, &signature(5, 30)),
+        stored("near", Some("orig"), true)
+    );
     assert_eq!(
         put(store, &near_of_near, &signature(5, 40)),
         stored("near2", Some("orig"), true),
         "a copy of a copy links to the first one"
     );
-    assert_eq!(put(store, &other, &signature(77, 0)), stored("other", None, false));
+    assert_eq!(
+        put(store, &other, &signature(77, 0)),
+        stored("other", None, false)
+    );
     let far = sample("far", "Shares little.", "Wire", None);
     assert_eq!(
         put(store, &far, &signature(5, 100)),
@@ -199,8 +216,18 @@ pub fn search_ranks_and_is_safe(store: &mut dyn Store) {
             "A",
             None,
         ),
-        sample("s2", "Sanctions on tankers were announced in Washington.", "B", None),
-        sample("s3", "A brief mention of Oman in a story about shipping.", "C", None),
+        sample(
+            "s2",
+            "Sanctions on tankers were announced in Washington.",
+            "B",
+            None,
+        ),
+        sample(
+            "s3",
+            "A brief mention of Oman in a story about shipping.",
+            "C",
+            None,
+        ),
     ];
     for doc in &docs {
         put(store, doc, &[]);
@@ -215,10 +242,7 @@ pub fn search_ranks_and_is_safe(store: &mut dyn Store) {
         .expect("search succeeds");
     assert_eq!(phrase.len(), 1);
     assert_eq!(phrase[0].summary.id.as_str(), "s1");
-    assert_eq!(
-        store.search("tanker*", 10).expect("prefix search").len(),
-        1
-    );
+    assert_eq!(store.search("tanker*", 10).expect("prefix search").len(), 1);
     for hostile in ["'; DROP TABLE documents; --", "\" OR 1=1", "NEAR(", "*", ""] {
         let result = store.search(hostile, 10);
         assert!(result.is_ok(), "{hostile:?}: {result:?}");

@@ -45,7 +45,10 @@ mod tests {
 
     #[test]
     fn quoting_neutralises_operators() {
-        assert_eq!(fts5_query("Oman talks").as_deref(), Some(r#""Oman" "talks""#));
+        assert_eq!(
+            fts5_query("Oman talks").as_deref(),
+            Some(r#""Oman" "talks""#)
+        );
         assert_eq!(
             fts5_query(r#"indirect "Abbas Araghchi" enrich*"#).as_deref(),
             Some(r#""indirect" "Abbas Araghchi" "enrich"*"#)
@@ -55,6 +58,9 @@ mod tests {
             Some(r#""x" "OR" "1" "1" "DROP" "TABLE" "documents""#)
         );
         assert_eq!(fts5_query("  ;; -- "), None);
-        assert_eq!(fts5_query("\"unclosed phrase").as_deref(), Some(r#""unclosed phrase""#));
+        assert_eq!(
+            fts5_query("\"unclosed phrase").as_deref(),
+            Some(r#""unclosed phrase""#)
+        );
     }
 }

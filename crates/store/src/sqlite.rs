@@ -167,7 +167,10 @@ impl Store for SqliteStore {
             if hash == doc.content_hash {
                 return Ok(PutOutcome::Unchanged { id: doc.id.clone() });
             }
-            id = format!("{id}~{}", &doc.content_hash[..8.min(doc.content_hash.len())]);
+            id = format!(
+                "{id}~{}",
+                &doc.content_hash[..8.min(doc.content_hash.len())]
+            );
             let suffixed: Option<String> = tx
                 .query_row(
                     "SELECT content_hash FROM documents WHERE id = ?1",
@@ -387,7 +390,12 @@ impl Store for SqliteStore {
         self.conn.execute(
             "INSERT INTO http_cache (url, etag, last_modified, checked_at) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT(url) DO UPDATE SET etag = ?2, last_modified = ?3, checked_at = ?4",
-            params![url, v.etag, v.last_modified, jiff::Timestamp::now().to_string()],
+            params![
+                url,
+                v.etag,
+                v.last_modified,
+                jiff::Timestamp::now().to_string()
+            ],
         )?;
         Ok(())
     }
@@ -413,9 +421,8 @@ fn near_duplicate(
         }
     }
     let mut best: Option<(f64, i64, String)> = None;
-    let mut stmt = tx.prepare_cached(
-        "SELECT id, duplicate_of, signature FROM documents WHERE seq = ?1",
-    )?;
+    let mut stmt =
+        tx.prepare_cached("SELECT id, duplicate_of, signature FROM documents WHERE seq = ?1")?;
     for seq in candidates {
         let (id, root, signature): (String, Option<String>, Vec<u8>) =
             stmt.query_row([seq], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?;

@@ -42,7 +42,9 @@ fn newer_schema_is_refused() {
     let err = SqliteStore::open(&path).err().expect("refused");
     assert_eq!(
         err.to_string(),
-        format!("database schema version 99 is newer than this backchannel understands (1); upgrade backchannel"),
+        format!(
+            "database schema version 99 is newer than this backchannel understands (1); upgrade backchannel"
+        ),
         "{conn}"
     );
 }
@@ -51,10 +53,15 @@ fn newer_schema_is_refused() {
 fn not_a_database_is_an_open_error() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("junk.db");
-    std::fs::write(&path, b"this is not a database, just some text that is long enough").expect("write");
+    std::fs::write(
+        &path,
+        b"this is not a database, just some text that is long enough",
+    )
+    .expect("write");
     let err = SqliteStore::open(&path).err().expect("refused");
     assert!(
-        err.to_string().starts_with(&format!("{}: cannot open database", path.display())),
+        err.to_string()
+            .starts_with(&format!("{}: cannot open database", path.display())),
         "{err}"
     );
 }
@@ -62,6 +69,7 @@ fn not_a_database_is_an_open_error() {
 /// Sets `user_version` to 99 with SQLite directly, as a newer backchannel would.
 fn rusqlite_free_bump(path: &std::path::Path) -> String {
     let conn = rusqlite::Connection::open(path).expect("open");
-    conn.execute_batch("PRAGMA user_version = 99").expect("bump");
+    conn.execute_batch("PRAGMA user_version = 99")
+        .expect("bump");
     "bumped".to_owned()
 }

@@ -1,0 +1,256 @@
+//! `backchannel bench`: throughput figures, measured on real inputs.
+
+use std::fmt::Write as _;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::Context;
+use ingest::InputKind;
+use serde::Serialize;
+use store::{NewDocument, Store};
+
+use crate::Global;
+use crate::output;
+
+/// Measure throughput. `ingest` times parsing (metadata, main-text extraction, hashing,
+/// fingerprints) and storing, for text and for HTML, on one core.
+#[derive(Debug, clap::Args)]
+#[command(after_long_help = "Examples:
+  backchannel bench ingest
+  backchannel bench ingest --min-mb 50 --json")]
+pub struct BenchArgs {
+    /// What to measure.
+    #[arg(value_enum)]
+    pub what: BenchTarget,
+    /// Text inputs are repeated until they reach this many megabytes.
+    #[arg(long, default_value_t = 20.0, value_name = "MB")]
+    pub min_mb: f64,
+    /// The shared data directory (for the HTML benchmark pages and the seeds).
+    #[arg(long, value_name = "DIR")]
+    pub shared: Option<PathBuf>,
+    /// Print one JSON object instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Benchmarks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum BenchTarget {
+    /// Text and HTML ingest.
+    Ingest,
+}
+
+#[derive(Debug, Serialize)]
+struct Figure {
+    name: String,
+    documents: usize,
+    megabytes: f64,
+    seconds: f64,
+    mb_per_s: f64,
+    docs_per_s: f64,
+}
+
+impl Figure {
+    fn new(name: &str, documents: usize, bytes: usize, seconds: f64) -> Figure {
+        let megabytes = bytes as f64 / 1e6;
+        Figure {
+            name: name.to_owned(),
+            documents,
+            megabytes,
+            seconds,
+            mb_per_s: megabytes / seconds.max(1e-9),
+            docs_per_s: documents as f64 / seconds.max(1e-9),
+        }
+    }
+}
+
+/// Runs `bench`.
+///
+/// # Errors
+/// When no inputs can be found.
+pub fn run(args: BenchArgs, global: &Global) -> anyhow::Result<ExitCode> {
+    match args.what {
+        BenchTarget::Ingest => bench_ingest(&args, global),
+    }
+}
+
+fn bench_ingest(args: &BenchArgs, global: &Global) -> anyhow::Result<ExitCode> {
+    let shared = crate::shared::shared_dir(args.shared.as_deref()).ok();
+    // Text: the example corpus's text files and the seeds, repeated.
+    let mut texts: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    let mut roots = vec![PathBuf::from("examples/muscat")];
+    if let Some(shared) = &shared {
+        roots.push(shared.join("corpus/seeds"));
+    }
+    let (inputs, _) = ingest::walk::expand(&roots);
+    for input in inputs {
+        if let ingest::walk::Input::File(path) = input {
+            if matches!(
+                InputKind::of_path(&path),
+                InputKind::Text | InputKind::Markdown
+            ) {
+                let bytes = std::fs::read(&path)
+                    .with_context(|| format!("{}: cannot read", path.display()))?;
+                texts.push((path, bytes));
+            }
+        }
+    }
+    if texts.is_empty() {
+        anyhow::bail!(
+            "no text inputs found\nhint: run from the repository root (examples/muscat) or pass --shared DIR"
+        );
+    }
+    let one_pass: usize = texts.iter().map(|(_, b)| b.len()).sum();
+    let repeats = ((args.min_mb * 1e6) / one_pass as f64).ceil().max(1.0) as usize;
+
+    let mut figures = Vec::new();
+    // Parse + prepare only.
+    let start = Instant::now();
+    let mut prepared = Vec::with_capacity(texts.len() * repeats);
+    let mut bytes = 0;
+    for round in 0..repeats {
+        for (path, content) in &texts {
+            let mut content = content.clone();
+            // Make every copy distinct so that the store does real work below.
+            content.extend_from_slice(format!("\n\nCopy {round}.").as_bytes());
+            bytes += content.len();
+            let stem = format!(
+                "{}-{round}",
+                path.file_stem()
+                    .map(|s| s.to_string_lossy())
+                    .unwrap_or_default()
+            );
+            let (drafts, _) = ingest::parse_input(
+                InputKind::of_path(path),
+                &stem,
+                &path.display().to_string(),
+                &content,
+            );
+            for draft in drafts {
+                if let Ok(p) = ingest::prepare(draft) {
+                    prepared.push(p);
+                }
+            }
+        }
+    }
+    figures.push(Figure::new(
+        "text: parse + prepare",
+        prepared.len(),
+        bytes,
+        start.elapsed().as_secs_f64(),
+    ));
+    if prepared.len() != texts.len() * repeats {
+        anyhow::bail!(
+            "benchmark inputs did not all parse ({} of {}); the figure would time a bug",
+            prepared.len(),
+            texts.len() * repeats
+        );
+    }
+    // Store into a temporary SQLite file (WAL, one transaction per document, as ingest does).
+    let dir = std::env::temp_dir().join(format!("backchannel-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    let db = dir.join("bench.db");
+    {
+        let mut store = store::SqliteStore::open(&db)?;
+        let start = Instant::now();
+        for p in &prepared {
+            let bands = p.fingerprint.bands();
+            store.put_document(NewDocument {
+                doc: &p.doc,
+                signature: p.fingerprint.values(),
+                bands: &bands,
+                near_threshold: ingest::fingerprint::NEAR_DUPLICATE_THRESHOLD,
+            })?;
+        }
+        figures.push(Figure::new(
+            "text: store (SQLite, FTS, dedupe)",
+            prepared.len(),
+            bytes,
+            start.elapsed().as_secs_f64(),
+        ));
+        let stored = store.count_documents()?;
+        if stored != prepared.len() as u64 {
+            anyhow::bail!(
+                "stored {stored} of {} documents; the figure would time a bug",
+                prepared.len()
+            );
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+
+    // HTML: the extraction benchmark's 181 pages when available, else the example pages.
+    let pages = html_pages(shared.as_deref())?;
+    if !pages.is_empty() {
+        let start = Instant::now();
+        let mut ok = 0;
+        let bytes: usize = pages.iter().map(Vec::len).sum();
+        for (i, page) in pages.iter().enumerate() {
+            if ingest::parse_html(&format!("p{i}"), "bench", page, None).is_ok() {
+                ok += 1;
+            }
+        }
+        figures.push(Figure::new(
+            "html: main text + metadata",
+            ok,
+            bytes,
+            start.elapsed().as_secs_f64(),
+        ));
+    }
+
+    if args.json {
+        output::out(&(serde_json::to_string_pretty(&figures)? + "\n"))?;
+    } else {
+        let mut out = String::new();
+        let _ = writeln!(
+            out,
+            "{:<36} {:>8} {:>9} {:>8} {:>9} {:>10}",
+            "benchmark (one core)", "docs", "MB", "seconds", "MB/s", "docs/s"
+        );
+        for f in &figures {
+            let _ = writeln!(
+                out,
+                "{:<36} {:>8} {:>9.2} {:>8.3} {:>9.2} {:>10.0}",
+                f.name, f.documents, f.megabytes, f.seconds, f.mb_per_s, f.docs_per_s
+            );
+        }
+        output::out(&out)?;
+    }
+    output::note(
+        global.quiet,
+        "built with optimisations? use `cargo run --release` for real figures",
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn html_pages(shared: Option<&Path>) -> anyhow::Result<Vec<Vec<u8>>> {
+    let mut pages = Vec::new();
+    if let Some(dir) = shared.map(|s| s.join("external/article-extraction-benchmark/html")) {
+        if let Ok(entries) = std::fs::read_dir(&dir) {
+            let mut paths: Vec<PathBuf> =
+                entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+            paths.sort();
+            for path in paths {
+                let raw = std::fs::read(&path)
+                    .with_context(|| format!("{}: cannot read", path.display()))?;
+                let mut page = Vec::new();
+                flate2::read::GzDecoder::new(raw.as_slice())
+                    .read_to_end(&mut page)
+                    .with_context(|| format!("{}: not gzip", path.display()))?;
+                pages.push(page);
+            }
+        }
+    }
+    if pages.is_empty() {
+        let (inputs, _) = ingest::walk::expand(&[PathBuf::from("examples/muscat")]);
+        for input in inputs {
+            if let ingest::walk::Input::File(path) = input {
+                if InputKind::of_path(&path) == InputKind::Html {
+                    pages.push(std::fs::read(&path)?);
+                }
+            }
+        }
+    }
+    Ok(pages)
+}
