@@ -33,10 +33,10 @@ pub fn shared_dir(explicit: Option<&Path>) -> anyhow::Result<PathBuf> {
         }
     }
     let built_from = Path::new(env!("CARGO_MANIFEST_DIR"));
-    if let Some(root) = built_from.ancestors().nth(2) {
-        if let Some(parent) = root.parent() {
-            candidates.push(parent.join("shared"));
-        }
+    if let Some(root) = built_from.ancestors().nth(2)
+        && let Some(parent) = root.parent()
+    {
+        candidates.push(parent.join("shared"));
     }
     for dir in candidates {
         if dir.join("SPEC.md").is_file() && dir.join("external").is_dir() {

@@ -52,22 +52,20 @@ pub fn parse_written_date(text: &str) -> Option<(Date, usize)> {
             month_number(words[0].1),
             cleaned(words[1].1).parse::<i8>(),
             words[2].1.trim_end_matches([',', '.']).parse::<i16>(),
-        ) {
-            if let Ok(date) = Date::new(year, month, day) {
-                let end = words[2].0 + words[2].1.trim_end_matches([',', '.']).len();
-                return Some((date, end));
-            }
+        ) && let Ok(date) = Date::new(year, month, day)
+        {
+            let end = words[2].0 + words[2].1.trim_end_matches([',', '.']).len();
+            return Some((date, end));
         }
         // Day Month Year
         if let (Ok(day), Some(month), Ok(year)) = (
             cleaned(words[0].1).parse::<i8>(),
             month_number(words[1].1),
             words[2].1.trim_end_matches([',', '.']).parse::<i16>(),
-        ) {
-            if let Ok(date) = Date::new(year, month, day) {
-                let end = words[2].0 + words[2].1.trim_end_matches([',', '.']).len();
-                return Some((date, end));
-            }
+        ) && let Ok(date) = Date::new(year, month, day)
+        {
+            let end = words[2].0 + words[2].1.trim_end_matches([',', '.']).len();
+            return Some((date, end));
         }
     }
     None

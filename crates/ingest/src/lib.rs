@@ -192,34 +192,6 @@ impl InputKind {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn prepare_rejects_empty_and_keeps_text() {
-        let empty = Draft::new("a".into(), " \n\t".into(), DocFormat::Text, "a.txt".into());
-        assert!(matches!(prepare(empty), Err(IngestError::Empty { .. })));
-        let text = "Negotiators from both sides met in Geneva on Tuesday and agreed to meet again next week to discuss a prisoner exchange.";
-        let draft = Draft::new("my doc/1".into(), text.into(), DocFormat::Text, "x".into());
-        let prepared = prepare(draft).expect("valid");
-        assert_eq!(prepared.doc.id.as_str(), "my_doc_1");
-        assert_eq!(prepared.doc.text, text);
-        assert_eq!(prepared.doc.language.as_deref(), Some("eng"));
-        assert_eq!(prepared.doc.content_hash.len(), 64);
-    }
-
-    #[test]
-    fn input_kind_from_extension() {
-        use std::path::Path;
-        assert_eq!(InputKind::of_path(Path::new("a/B.HTM")), InputKind::Html);
-        assert_eq!(InputKind::of_path(Path::new("x.jsonl")), InputKind::Jsonl);
-        assert_eq!(InputKind::of_path(Path::new("feed.rss")), InputKind::Feed);
-        assert_eq!(InputKind::of_path(Path::new("notes")), InputKind::Text);
-        assert_eq!(InputKind::of_path(Path::new("n.md")), InputKind::Markdown);
-    }
-}
-
 /// Reads one input's bytes into drafts, by kind. `stem` is the file stem (the default id),
 /// `origin` names the input in messages. Bad records become problems; the rest are returned.
 pub fn parse_input(
@@ -336,4 +308,32 @@ fn iso639_1_to_3(code: &str) -> Option<&'static str> {
         "pt" => "por",
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prepare_rejects_empty_and_keeps_text() {
+        let empty = Draft::new("a".into(), " \n\t".into(), DocFormat::Text, "a.txt".into());
+        assert!(matches!(prepare(empty), Err(IngestError::Empty { .. })));
+        let text = "Negotiators from both sides met in Geneva on Tuesday and agreed to meet again next week to discuss a prisoner exchange.";
+        let draft = Draft::new("my doc/1".into(), text.into(), DocFormat::Text, "x".into());
+        let prepared = prepare(draft).expect("valid");
+        assert_eq!(prepared.doc.id.as_str(), "my_doc_1");
+        assert_eq!(prepared.doc.text, text);
+        assert_eq!(prepared.doc.language.as_deref(), Some("eng"));
+        assert_eq!(prepared.doc.content_hash.len(), 64);
+    }
+
+    #[test]
+    fn input_kind_from_extension() {
+        use std::path::Path;
+        assert_eq!(InputKind::of_path(Path::new("a/B.HTM")), InputKind::Html);
+        assert_eq!(InputKind::of_path(Path::new("x.jsonl")), InputKind::Jsonl);
+        assert_eq!(InputKind::of_path(Path::new("feed.rss")), InputKind::Feed);
+        assert_eq!(InputKind::of_path(Path::new("notes")), InputKind::Text);
+        assert_eq!(InputKind::of_path(Path::new("n.md")), InputKind::Markdown);
+    }
 }

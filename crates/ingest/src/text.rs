@@ -207,10 +207,9 @@ fn recognise_in_text(draft: &mut Draft) {
                     year,
                     month_number(month.as_str()),
                     day.as_str().parse::<i8>(),
-                ) {
-                    if let Ok(date) = jiff::civil::Date::new(year, month, day) {
-                        inferred.get_or_insert(date);
-                    }
+                ) && let Ok(date) = jiff::civil::Date::new(year, month, day)
+                {
+                    inferred.get_or_insert(date);
                 }
             }
             break;

@@ -86,15 +86,15 @@ fn bench_ingest(args: &BenchArgs, global: &Global) -> anyhow::Result<ExitCode> {
     }
     let (inputs, _) = ingest::walk::expand(&roots);
     for input in inputs {
-        if let ingest::walk::Input::File(path) = input {
-            if matches!(
+        if let ingest::walk::Input::File(path) = input
+            && matches!(
                 InputKind::of_path(&path),
                 InputKind::Text | InputKind::Markdown
-            ) {
-                let bytes = std::fs::read(&path)
-                    .with_context(|| format!("{}: cannot read", path.display()))?;
-                texts.push((path, bytes));
-            }
+            )
+        {
+            let bytes =
+                std::fs::read(&path).with_context(|| format!("{}: cannot read", path.display()))?;
+            texts.push((path, bytes));
         }
     }
     if texts.is_empty() {
@@ -226,29 +226,28 @@ fn bench_ingest(args: &BenchArgs, global: &Global) -> anyhow::Result<ExitCode> {
 
 fn html_pages(shared: Option<&Path>) -> anyhow::Result<Vec<Vec<u8>>> {
     let mut pages = Vec::new();
-    if let Some(dir) = shared.map(|s| s.join("external/article-extraction-benchmark/html")) {
-        if let Ok(entries) = std::fs::read_dir(&dir) {
-            let mut paths: Vec<PathBuf> =
-                entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-            paths.sort();
-            for path in paths {
-                let raw = std::fs::read(&path)
-                    .with_context(|| format!("{}: cannot read", path.display()))?;
-                let mut page = Vec::new();
-                flate2::read::GzDecoder::new(raw.as_slice())
-                    .read_to_end(&mut page)
-                    .with_context(|| format!("{}: not gzip", path.display()))?;
-                pages.push(page);
-            }
+    if let Some(dir) = shared.map(|s| s.join("external/article-extraction-benchmark/html"))
+        && let Ok(entries) = std::fs::read_dir(&dir)
+    {
+        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        for path in paths {
+            let raw =
+                std::fs::read(&path).with_context(|| format!("{}: cannot read", path.display()))?;
+            let mut page = Vec::new();
+            flate2::read::GzDecoder::new(raw.as_slice())
+                .read_to_end(&mut page)
+                .with_context(|| format!("{}: not gzip", path.display()))?;
+            pages.push(page);
         }
     }
     if pages.is_empty() {
         let (inputs, _) = ingest::walk::expand(&[PathBuf::from("examples/muscat")]);
         for input in inputs {
-            if let ingest::walk::Input::File(path) = input {
-                if InputKind::of_path(&path) == InputKind::Html {
-                    pages.push(std::fs::read(&path)?);
-                }
+            if let ingest::walk::Input::File(path) = input
+                && InputKind::of_path(&path) == InputKind::Html
+            {
+                pages.push(std::fs::read(&path)?);
             }
         }
     }

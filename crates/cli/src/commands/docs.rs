@@ -133,8 +133,8 @@ fn table(docs: &[DocSummary]) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{:<id_width$}  {:<11}  {:<source_width$}  {:<4}  {}",
-        "ID", "DATE", "SOURCE", "LANG", "TITLE"
+        "{:<id_width$}  {:<11}  {:<source_width$}  {:<4}  TITLE",
+        "ID", "DATE", "SOURCE", "LANG"
     );
     for d in docs {
         let source: String = d

@@ -30,7 +30,7 @@ pub enum Format {
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = "Examples:
   backchannel forecast scenario.csv
-  backchannel forecast talks.toml --runs 5000 --seed 7
+  backchannel forecast talks.toml --runs 5000 --seed 7 --position-noise 10
   backchannel forecast scenario.csv --format json > forecast.json
   backchannel forecast scenario.csv --format csv --runs 0
   backchannel forecast scenario.csv --param VotingRule=Cubic --svg positions.svg
@@ -48,6 +48,15 @@ pub struct ForecastArgs {
     /// Seed of the Monte Carlo (and of stochastic state transitions).
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+    /// Monte Carlo noise on positions: standard deviation in points of the 0–100 scale.
+    #[arg(long, value_name = "POINTS", default_value_t = 5.0)]
+    pub position_noise: f64,
+    /// Monte Carlo noise on saliences: standard deviation in points of the 0–100 scale.
+    #[arg(long, value_name = "POINTS", default_value_t = 5.0)]
+    pub salience_noise: f64,
+    /// Monte Carlo noise on capabilities: each is multiplied by exp(SIGMA × a standard normal).
+    #[arg(long, value_name = "SIGMA", default_value_t = 0.2)]
+    pub capability_noise: f64,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
@@ -90,7 +99,8 @@ pub fn run(args: ForecastArgs) -> anyhow::Result<ExitCode> {
         let Some((name, value)) = p.split_once('=') else {
             bail!("--param {p}: expected NAME=VALUE\nhint: e.g. --param VotingRule=Cubic");
         };
-        cfg.set(name, value).with_context(|| format!("--param {p}"))?;
+        cfg.set(name, value)
+            .with_context(|| format!("--param {p}"))?;
     }
     if args.svg.is_some() && !(1..=scenario.dimensions.len()).contains(&args.svg_dimension) {
         bail!(
@@ -99,10 +109,24 @@ pub fn run(args: ForecastArgs) -> anyhow::Result<ExitCode> {
             scenario.dimensions.len()
         );
     }
+    for (flag, v) in [
+        ("--position-noise", args.position_noise),
+        ("--salience-noise", args.salience_noise),
+        ("--capability-noise", args.capability_noise),
+    ] {
+        if !(v.is_finite() && v >= 0.0) {
+            bail!("{flag} {v}: expected a non-negative number");
+        }
+    }
     let mc = forecast::MonteCarloConfig {
         runs: args.runs,
         seed: args.seed,
-        ..forecast::MonteCarloConfig::default()
+        noise: forecast::Noise {
+            capability: args.capability_noise,
+            position: args.position_noise,
+            salience: args.salience_noise,
+        },
+        threads: 0,
     };
     let report = forecast::forecast(&scenario, &cfg, &mc)
         .with_context(|| format!("the model failed on {}", path.display()))?;
@@ -166,7 +190,11 @@ fn table(report: &forecast::ForecastReport) -> String {
     );
     for (k, dim) in smp.dimensions.iter().enumerate() {
         let _ = write!(s, "{:<24} {:>7.1}", truncate(dim, 24), smp.outcome[k]);
-        match report.distribution.as_ref().and_then(|d| d.distributions.get(k)) {
+        match report
+            .distribution
+            .as_ref()
+            .and_then(|d| d.distributions.get(k))
+        {
             Some(d) => {
                 let _ = write!(
                     s,
@@ -175,7 +203,11 @@ fn table(report: &forecast::ForecastReport) -> String {
                 );
             }
             None => {
-                let _ = write!(s, " {:>7} {:>7} {:>7} {:>7} {:>7} {:>7}", "-", "-", "-", "-", "-", "-");
+                let _ = write!(
+                    s,
+                    " {:>7} {:>7} {:>7} {:>7} {:>7} {:>7}",
+                    "-", "-", "-", "-", "-", "-"
+                );
             }
         }
         match report.eum.get(k).copied().flatten() {

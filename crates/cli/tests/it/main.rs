@@ -1,4 +1,5 @@
 //! End-to-end tests: the real `backchannel` binary in a temporary directory.
 
+mod corpus;
 mod ingest;
 mod support;
