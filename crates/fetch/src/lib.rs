@@ -104,6 +104,7 @@ pub struct Client {
     agent: ureq::Agent,
     config: Config,
     last_request: Mutex<HashMap<String, Instant>>,
+    robots: Mutex<HashMap<String, Option<String>>>,
 }
 
 impl Client {
@@ -120,7 +121,42 @@ impl Client {
             agent,
             config,
             last_request: Mutex::new(HashMap::new()),
+            robots: Mutex::new(HashMap::new()),
         }
+    }
+
+    /// Whether the site's `robots.txt` lets this client fetch `url`. The file is fetched once
+    /// per host and cached; a missing or unreadable `robots.txt` allows everything.
+    pub fn allowed_by_robots(&self, url: &str) -> bool {
+        let Some((scheme, rest)) = url.split_once("://") else {
+            return false;
+        };
+        let host = host_of(url).to_owned();
+        let path = &rest[host.len()..];
+        let path = if path.is_empty() { "/" } else { path };
+        let cached = self
+            .robots
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .get(&host)
+            .cloned();
+        let robots = match cached {
+            Some(robots) => robots,
+            None => {
+                let robots = match self.get(&format!("{scheme}://{host}/robots.txt"), None) {
+                    Ok(Fetched::Body { bytes, .. }) => {
+                        Some(String::from_utf8_lossy(&bytes).into_owned())
+                    }
+                    _ => None,
+                };
+                self.robots
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .insert(host, robots.clone());
+                robots
+            }
+        };
+        robots.is_none_or(|text| robots_allows(&text, "backchannel", path))
     }
 
     /// GETs a URL, conditionally when `validators` are given.
@@ -218,6 +254,68 @@ fn transport(url: &str, err: &ureq::Error) -> FetchError {
     }
 }
 
+/// Whether a `robots.txt` lets `agent` fetch `path`: the group naming the agent (else `*`)
+/// applies; the longest matching `Allow`/`Disallow` prefix wins, `Allow` on a tie; an empty
+/// `Disallow` allows everything.
+pub fn robots_allows(robots: &str, agent: &str, path: &str) -> bool {
+    let agent = agent.to_ascii_lowercase();
+    let mut groups: Vec<(Vec<String>, Vec<(bool, String)>)> = Vec::new();
+    let mut in_agents = false;
+    for line in robots.lines() {
+        let line = line.split('#').next().unwrap_or("").trim();
+        let Some((key, value)) = line.split_once(':') else {
+            continue;
+        };
+        let (key, value) = (key.trim().to_ascii_lowercase(), value.trim());
+        match key.as_str() {
+            "user-agent" => {
+                if !in_agents {
+                    groups.push((Vec::new(), Vec::new()));
+                }
+                in_agents = true;
+                if let Some(group) = groups.last_mut() {
+                    group.0.push(value.to_ascii_lowercase());
+                }
+            }
+            "allow" | "disallow" => {
+                in_agents = false;
+                if let Some(group) = groups.last_mut() {
+                    group.1.push((key == "allow", value.to_owned()));
+                }
+            }
+            _ => {}
+        }
+    }
+    let named = groups.iter().find(|(agents, _)| {
+        agents
+            .iter()
+            .any(|a| a != "*" && agent.contains(a.as_str()))
+    });
+    let group = named.or_else(|| {
+        groups
+            .iter()
+            .find(|(agents, _)| agents.iter().any(|a| a == "*"))
+    });
+    let Some((_, rules)) = group else {
+        return true;
+    };
+    let mut best: Option<(usize, bool)> = None;
+    for (allow, prefix) in rules {
+        if prefix.is_empty() {
+            continue;
+        }
+        if path.starts_with(prefix.as_str()) {
+            let better = best.is_none_or(|(len, was_allow)| {
+                prefix.len() > len || (prefix.len() == len && *allow && !was_allow)
+            });
+            if better {
+                best = Some((prefix.len(), *allow));
+            }
+        }
+    }
+    best.is_none_or(|(_, allow)| allow)
+}
+
 /// The host part of a URL (`example.org:8080` from `https://example.org:8080/a`).
 pub fn host_of(url: &str) -> &str {
     let rest = url.split_once("://").map_or(url, |(_, r)| r);
@@ -234,6 +332,21 @@ pub fn is_url(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn robots_rules() {
+        let robots = "User-agent: *\nDisallow: /private\nAllow: /private/press\n\nUser-agent: BadBot\nDisallow: /\n";
+        assert!(robots_allows(robots, "backchannel", "/news/1"));
+        assert!(!robots_allows(robots, "backchannel", "/private/x"));
+        assert!(robots_allows(robots, "backchannel", "/private/press/y"));
+        assert!(!robots_allows(robots, "badbot/2.0", "/news/1"));
+        assert!(robots_allows(
+            "User-agent: *\nDisallow:\n",
+            "backchannel",
+            "/a"
+        ));
+        assert!(robots_allows("", "backchannel", "/a"));
+    }
 
     #[test]
     fn host_and_url_detection() {

@@ -49,6 +49,10 @@ pub struct IngestArgs {
     /// Seconds between two requests to the same host.
     #[arg(long, default_value_t = 1.0, value_name = "SECONDS")]
     pub delay: f64,
+    /// For feed items, fetch each item's link and store the full article instead of the
+    /// feed's summary (robots.txt is honoured; one request at a time per host).
+    #[arg(long)]
+    pub follow_links: bool,
     /// Seconds before an HTTP request is abandoned.
     #[arg(long, default_value_t = 30.0, value_name = "SECONDS")]
     pub timeout: f64,
@@ -178,14 +182,22 @@ pub fn run(args: IngestArgs, global: &Global) -> anyhow::Result<ExitCode> {
         items.into_iter().partition(|i| !matches!(i, Item::Url(_)));
     parse_in_parallel(&local, jobs, |item, parsed| {
         bar.set_message(item.label());
-        store_parsed(&mut store, parsed, &mut summary, global.quiet)?;
+        let links = args.follow_links.then_some(&client);
+        store_parsed(&mut store, parsed, links, &mut summary, global.quiet)?;
         bar.inc(1);
         Ok(())
     })?;
     for item in &remote {
         let Item::Url(url) = item else { continue };
         bar.set_message(url.clone());
-        ingest_url(&client, &mut store, url, &mut summary, global.quiet)?;
+        ingest_url(
+            &client,
+            args.follow_links,
+            &mut store,
+            url,
+            &mut summary,
+            global.quiet,
+        )?;
         bar.inc(1);
     }
     bar.finish_and_clear();
@@ -323,13 +335,17 @@ fn file_stem(path: &Path) -> String {
 fn store_parsed(
     store: &mut dyn Store,
     parsed: Parsed,
+    links: Option<&fetch::Client>,
     summary: &mut Summary,
     quiet: bool,
 ) -> anyhow::Result<()> {
     for problem in parsed.problems {
         record_problem(summary, &problem);
     }
-    for prepared in parsed.prepared {
+    for mut prepared in parsed.prepared {
+        if let Some(client) = links {
+            prepared = with_full_article(client, prepared, quiet);
+        }
         let bands = prepared.fingerprint.bands();
         let outcome = store
             .put_document(NewDocument {
@@ -389,6 +405,7 @@ fn record_problem(summary: &mut Summary, message: &str) {
 /// saved only after every document from the response is stored.
 fn ingest_url(
     client: &fetch::Client,
+    follow_links: bool,
     store: &mut store::SqliteStore,
     url: &str,
     summary: &mut Summary,
@@ -426,7 +443,13 @@ fn ingest_url(
         other => prepare_all(ingest::parse_input(other, &stem, url, &bytes)),
     };
     let clean = parsed.problems.is_empty();
-    store_parsed(store, parsed, summary, quiet)?;
+    store_parsed(
+        store,
+        parsed,
+        follow_links.then_some(client),
+        summary,
+        quiet,
+    )?;
     if clean {
         store.set_http_validators(
             url,
@@ -437,6 +460,58 @@ fn ingest_url(
         )?;
     }
     Ok(())
+}
+
+/// Replaces a feed item's summary by the article at its link, when robots.txt allows the
+/// fetch and the page gives a longer main text. Feed metadata (title, date, outlet) is kept.
+fn with_full_article(client: &fetch::Client, prepared: Prepared, quiet: bool) -> Prepared {
+    let doc = &prepared.doc;
+    let Some(link) = doc.url.as_deref().filter(|u| fetch::is_url(u)) else {
+        return prepared;
+    };
+    if doc.format != model::DocFormat::Feed {
+        return prepared;
+    }
+    if !client.allowed_by_robots(link) {
+        output::warning(
+            quiet,
+            &format!("{link}: robots.txt disallows fetching; kept the feed summary"),
+        );
+        return prepared;
+    }
+    let page = match client.get(link, None) {
+        Ok(fetch::Fetched::Body {
+            bytes, final_url, ..
+        }) => ingest::parse_html(doc.id.as_str(), link, &bytes, Some(&final_url)),
+        Ok(fetch::Fetched::NotModified) => return prepared,
+        Err(err) => {
+            output::warning(quiet, &format!("{err}; kept the feed summary"));
+            return prepared;
+        }
+    };
+    match page {
+        Ok(article) if article.text.len() > doc.text.len() => {
+            let mut draft = ingest::Draft::new(
+                doc.id.to_string(),
+                article.text,
+                model::DocFormat::Feed,
+                doc.origin.clone(),
+            );
+            draft.title = doc.title.clone().or(article.title);
+            draft.source = doc.source.clone().or(article.source);
+            draft.url = doc.url.clone();
+            draft.author = doc.author.clone().or(article.author);
+            draft.published = doc.published.or(article.published);
+            draft.declared_language = article.declared_language;
+            draft.warnings = article.warnings;
+            ingest::prepare(draft).unwrap_or(prepared)
+        }
+        Ok(_) => prepared,
+        Err(err) => {
+            output::warning(quiet, &format!("{err}; kept the feed summary"));
+            prepared
+        }
+    }
 }
 
 fn kind_of_response(content_type: Option<&str>, bytes: &[u8]) -> InputKind {

@@ -397,3 +397,65 @@ fn errors_use_exit_code_2_with_a_hint() {
         nothing.stderr
     );
 }
+
+#[test]
+fn follow_links_fetches_full_articles_and_honours_robots() {
+    let dir = Dir::new();
+    // The feed must name the server's own address, which is known only once it listens:
+    // serve the feed from a file instead, pointing at the server.
+    let page = format!(
+        "<html><head><title>Full story</title></head><body><nav>Home | World</nav><article><h1>Full story</h1><p>{}</p><p>{}</p><p>{}</p></article><footer>Copyright</footer></body></html>",
+        article("reservoirs", 1),
+        article("reservoirs", 2),
+        article("reservoirs", 3)
+    );
+    let base = crate::support::serve(
+        vec![
+            (
+                "/robots.txt",
+                "text/plain",
+                "User-agent: *\nDisallow: /private\n".to_owned(),
+            ),
+            ("/story", "text/html", page),
+        ],
+        4,
+    );
+    let rss = format!(
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Loop Wire</title>\
+         <item><title>Open</title><link>{base}/story</link><guid>o1</guid><description>Short summary one about reservoirs.</description></item>\
+         <item><title>Closed</title><link>{base}/private/x</link><guid>c1</guid><description>Short summary two, kept.</description></item>\
+         </channel></rss>"
+    );
+    dir.write("feed.xml", rss);
+    let run = dir.run(&[
+        "ingest",
+        "feed.xml",
+        "--follow-links",
+        "--delay",
+        "0",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("private/x: robots.txt disallows fetching"),
+        "{}",
+        run.stderr
+    );
+    let s = summary(&run.stdout);
+    let ids: Vec<String> = s["documents"]
+        .as_array()
+        .expect("documents")
+        .iter()
+        .map(|d| d["id"].as_str().expect("id").to_owned())
+        .collect();
+    assert_eq!(ids.len(), 2);
+    let open = rusqlite_text(&dir, &ids[0]);
+    assert!(
+        open.contains("A senior negotiator told reporters"),
+        "{open}"
+    );
+    assert!(!open.contains("Copyright"), "{open}");
+    assert_eq!(rusqlite_text(&dir, &ids[1]), "Short summary two, kept.");
+}

@@ -5,13 +5,12 @@
 //! that fails counts as an empty prediction) and scores the texts with `html::score`, which
 //! follows the benchmark's published protocol.
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::Read;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, bail};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde_json::{Map, Value, json};
 
 /// Where the benchmark sits inside the shared directory.
@@ -57,7 +56,6 @@ struct Page {
 ///
 /// # Errors
 /// Fails when the benchmark files cannot be found or read, or `--out` cannot be written.
-#[allow(clippy::print_stdout, clippy::print_stderr)]
 pub fn run(args: HtmlArgs) -> anyhow::Result<ExitCode> {
     let dir = crate::shared::shared_dir(args.shared.as_deref())?.join(DATASET);
     let gold_path = dir.join("ground-truth.json");
@@ -74,15 +72,7 @@ pub fn run(args: HtmlArgs) -> anyhow::Result<ExitCode> {
     let mut ids: Vec<&String> = gold.keys().collect();
     ids.sort();
 
-    let bar = if std::io::stderr().is_terminal() {
-        ProgressBar::with_draw_target(Some(ids.len() as u64), ProgressDrawTarget::stderr())
-    } else {
-        ProgressBar::hidden()
-    };
-    bar.set_style(
-        ProgressStyle::with_template("{bar:40} {pos}/{len} pages {elapsed}")
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
-    );
+    let bar = crate::output::progress(false, ids.len() as u64, "pages");
 
     let mut pages = Vec::with_capacity(ids.len());
     let mut extracting = Duration::ZERO;
@@ -138,10 +128,10 @@ pub fn run(args: HtmlArgs) -> anyhow::Result<ExitCode> {
     }
 
     for page in &failures {
-        eprintln!(
-            "{}: no text: {}",
-            page.id,
-            page.error.as_deref().unwrap_or("")
+        let why = page.error.as_deref().unwrap_or("");
+        crate::output::warning(
+            false,
+            &format!("{}: no text (scored as empty): {why}", page.id),
         );
     }
     let mut worst: Vec<&Page> = pages.iter().collect();
@@ -151,21 +141,21 @@ pub fn run(args: HtmlArgs) -> anyhow::Result<ExitCode> {
             .total_cmp(&b.score.f1())
             .then_with(|| a.id.cmp(&b.id))
     });
-    eprintln!("worst pages by F1:");
+    crate::output::note(false, "worst pages by F1:");
     let show = |v: Option<f64>| v.map_or_else(|| "-".to_owned(), |v| format!("{v:.3}"));
     for page in worst.iter().take(WORST) {
-        eprintln!(
+        let line = format!(
             "  {}  F1 {:.3}  P {}  R {}",
             page.id,
             page.score.f1(),
             show(page.score.precision),
             show(page.score.recall)
         );
+        crate::output::note(false, &line);
     }
 
-    let mut stdout = std::io::stdout().lock();
     let figure = |f: html::score::Figure| json!({ "value": f.value, "sd": f.sd });
-    let written = if args.json {
+    let report = if args.json {
         let report = json!({
             "dataset": "article-extraction-benchmark",
             "pages": summary.pages,
@@ -178,13 +168,12 @@ pub fn run(args: HtmlArgs) -> anyhow::Result<ExitCode> {
             "ms_per_page": ms_per_page,
             "build": build,
         });
-        writeln!(stdout, "{report}")
+        format!("{report}\n")
     } else {
         let line = |name: &str, f: html::score::Figure| {
             format!("{name:<10}{:.3} ± {:.3}\n", f.value, f.sd)
         };
-        write!(
-            stdout,
+        format!(
             "article-extraction-benchmark: {} pages ({} without text)\n{}{}{}{}speed     {ms_per_page:.1} ms/page ({build} build)\n",
             summary.pages,
             failures.len(),
@@ -194,12 +183,9 @@ pub fn run(args: HtmlArgs) -> anyhow::Result<ExitCode> {
             line("accuracy", summary.accuracy),
         )
     };
-    match written {
-        Ok(()) => Ok(ExitCode::SUCCESS),
-        // A closed pipe (`| head`) is not an error.
-        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
-        Err(err) => Err(err).context("could not write to stdout"),
-    }
+    // A closed pipe (`| head`) is handled by `main` as a quiet success.
+    crate::output::out(&report)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 #[cfg(test)]
