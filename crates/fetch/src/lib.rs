@@ -259,7 +259,9 @@ fn transport(url: &str, err: &ureq::Error) -> FetchError {
 /// `Disallow` allows everything.
 pub fn robots_allows(robots: &str, agent: &str, path: &str) -> bool {
     let agent = agent.to_ascii_lowercase();
-    let mut groups: Vec<(Vec<String>, Vec<(bool, String)>)> = Vec::new();
+    /// One `User-agent` group: its agents and its `(allow, prefix)` rules.
+    type Group = (Vec<String>, Vec<(bool, String)>);
+    let mut groups: Vec<Group> = Vec::new();
     let mut in_agents = false;
     for line in robots.lines() {
         let line = line.split('#').next().unwrap_or("").trim();
