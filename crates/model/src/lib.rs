@@ -8,6 +8,7 @@
 #![deny(missing_docs)]
 
 mod document;
+pub mod record;
 mod span;
 
 pub use document::{DateSource, DocFormat, Document, PublishedDate};
