@@ -4,7 +4,9 @@
 
 use model::{DocFormat, DocId, Document};
 
-use crate::{DocFilter, HttpValidators, NewDocument, PutOutcome, Store};
+use model::record::{ByteRange, Record, RecordDoc, TimeRecord};
+
+use crate::{DocFilter, HttpValidators, NewDocument, PutOutcome, Store, StoreError};
 
 /// A document for the suite, with a content hash derived from its text.
 pub fn sample(id: &str, text: &str, source: &str, published: Option<&str>) -> Document {
@@ -278,4 +280,79 @@ fn fnv_u64(x: u64) -> u64 {
     x.to_le_bytes().iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     })
+}
+
+/// A minimal record for a document.
+pub fn sample_record(id: &str, extractor: &str) -> Record {
+    Record {
+        doc: RecordDoc {
+            id: id.to_owned(),
+            title: None,
+            source: None,
+            url: None,
+            published: Some("2026-02-05".to_owned()),
+            language: Some("en".to_owned()),
+            duplicate_of: None,
+            extractor: extractor.to_owned(),
+        },
+        sentences: vec![ByteRange { start: 0, end: 10 }],
+        actors: Vec::new(),
+        times: vec![TimeRecord {
+            start: 0,
+            end: 8,
+            text: "Tomorrow".to_owned(),
+            kind: "DATE".to_owned(),
+            value: "2026-02-06".to_owned(),
+        }],
+        quotes: Vec::new(),
+        events: Vec::new(),
+        positions: Vec::new(),
+        claims: Vec::new(),
+    }
+}
+
+/// Records round-trip, are replaced, need their document, and stale ones are listed.
+pub fn records_round_trip_and_staleness(store: &mut dyn Store) {
+    for id in ["r1", "r2", "r3"] {
+        put(
+            store,
+            &sample(id, &format!("Text of {id}."), "S", Some("2026-02-05")),
+            &[],
+        );
+    }
+    let v1 = sample_record("r1", "x/1");
+    store.put_record(&v1).expect("put_record");
+    assert_eq!(
+        store
+            .record(&DocId::new("r1").expect("id"))
+            .expect("record()"),
+        Some(v1.clone())
+    );
+    store
+        .put_record(&sample_record("r2", "x/1"))
+        .expect("put_record");
+    let stale: Vec<String> = store
+        .stale_documents("x/1")
+        .expect("stale")
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(stale, ["r3"]);
+    let v2 = sample_record("r1", "x/2");
+    store.put_record(&v2).expect("replace");
+    let stale: Vec<String> = store
+        .stale_documents("x/2")
+        .expect("stale")
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(stale, ["r2", "r3"]);
+    let all = store.records(&DocFilter::default()).expect("records");
+    assert_eq!(all.len(), 2);
+    assert_eq!(all[0], v2);
+    let missing = store.put_record(&sample_record("nope", "x/2"));
+    assert!(
+        matches!(missing, Err(StoreError::UnknownDocument { ref id }) if id == "nope"),
+        "{missing:?}"
+    );
 }

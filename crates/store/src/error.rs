@@ -32,6 +32,12 @@ pub enum StoreError {
         /// What is wrong.
         message: String,
     },
+    /// A record for a document that is not stored.
+    #[error("no stored document {id}; ingest it before storing its record")]
+    UnknownDocument {
+        /// The document id.
+        id: String,
+    },
     /// Any other database error.
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),

@@ -16,6 +16,7 @@ mod sqlite;
 pub use error::StoreError;
 pub use sqlite::SqliteStore;
 
+use model::record::Record;
 use model::{DocId, Document};
 
 /// A document to store with its near-duplicate fingerprint.
@@ -148,6 +149,32 @@ pub trait Store {
     /// # Errors
     /// Database errors.
     fn search(&self, query: &str, limit: u32) -> Result<Vec<SearchHit>, StoreError>;
+
+    /// Stores (or replaces) the extraction record of a stored document, in one transaction.
+    ///
+    /// # Errors
+    /// [`StoreError::UnknownDocument`] when the document is not stored; database errors.
+    fn put_record(&mut self, record: &Record) -> Result<(), StoreError>;
+
+    /// The extraction record of a document, if it has one.
+    ///
+    /// # Errors
+    /// Database errors; a record that no longer parses is [`StoreError::Corrupt`].
+    fn record(&self, id: &DocId) -> Result<Option<Record>, StoreError>;
+
+    /// Records of the documents the filter selects, in the filter's order; documents without
+    /// a record are left out.
+    ///
+    /// # Errors
+    /// Database errors.
+    fn records(&self, filter: &DocFilter) -> Result<Vec<Record>, StoreError>;
+
+    /// Documents with no record, or a record made by another extractor version, in ingest
+    /// order: the work list of `reprocess`.
+    ///
+    /// # Errors
+    /// Database errors.
+    fn stale_documents(&self, extractor: &str) -> Result<Vec<DocId>, StoreError>;
 
     /// Validators saved for a URL.
     ///

@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use model::record::Record;
 use model::{DocFormat, DocId, Document};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
@@ -63,6 +64,16 @@ const MIGRATIONS: &[&str] = &[
         last_modified TEXT,
         checked_at    TEXT NOT NULL
     );
+    "#,
+    // 2: one extraction record per document, tagged with the extractor version.
+    r#"
+    CREATE TABLE records (
+        doc_seq    INTEGER PRIMARY KEY REFERENCES documents(seq),
+        extractor  TEXT NOT NULL,
+        record     TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX records_extractor ON records(extractor);
     "#,
 ];
 
@@ -370,6 +381,85 @@ impl Store for SqliteStore {
             .collect()
     }
 
+    fn put_record(&mut self, record: &Record) -> Result<(), StoreError> {
+        let json = serde_json::to_string(record).map_err(|err| StoreError::Corrupt {
+            id: record.doc.id.clone(),
+            message: format!("record does not serialize: {err}"),
+        })?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let seq: Option<i64> = tx
+            .query_row(
+                "SELECT seq FROM documents WHERE id = ?1",
+                [&record.doc.id],
+                |row| row.get(0),
+            )
+            .optional()?;
+        let Some(seq) = seq else {
+            return Err(StoreError::UnknownDocument {
+                id: record.doc.id.clone(),
+            });
+        };
+        tx.execute(
+            "INSERT INTO records (doc_seq, extractor, record, created_at) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT(doc_seq) DO UPDATE SET extractor = ?2, record = ?3, created_at = ?4",
+            params![
+                seq,
+                record.doc.extractor,
+                json,
+                jiff::Timestamp::now().to_string()
+            ],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn record(&self, id: &DocId) -> Result<Option<Record>, StoreError> {
+        let json: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT r.record FROM records r JOIN documents d ON d.seq = r.doc_seq WHERE d.id = ?1",
+                [id.as_str()],
+                |row| row.get(0),
+            )
+            .optional()?;
+        json.map(|j| parse_record(id.as_str(), &j)).transpose()
+    }
+
+    fn records(&self, filter: &DocFilter) -> Result<Vec<Record>, StoreError> {
+        let ids = self.documents(filter)?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT r.record FROM records r JOIN documents d ON d.seq = r.doc_seq WHERE d.id = ?1",
+        )?;
+        let mut out = Vec::with_capacity(ids.len());
+        for summary in ids {
+            let json: Option<String> = stmt
+                .query_row([summary.id.as_str()], |row| row.get(0))
+                .optional()?;
+            if let Some(json) = json {
+                out.push(parse_record(summary.id.as_str(), &json)?);
+            }
+        }
+        Ok(out)
+    }
+
+    fn stale_documents(&self, extractor: &str) -> Result<Vec<DocId>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT d.id FROM documents d LEFT JOIN records r ON r.doc_seq = d.seq
+             WHERE r.extractor IS NULL OR r.extractor <> ?1 ORDER BY d.seq",
+        )?;
+        let rows = stmt.query_map([extractor], |row| row.get::<_, String>(0))?;
+        rows.map(|r| {
+            let id = r?;
+            DocId::new(id.clone()).map_err(|e| StoreError::Corrupt {
+                id,
+                message: e.to_string(),
+            })
+        })
+        .collect()
+    }
+
     fn http_validators(&self, url: &str) -> Result<Option<HttpValidators>, StoreError> {
         Ok(self
             .conn
@@ -447,6 +537,13 @@ fn near_duplicate(
         }
     }
     Ok(best.map(|(_, _, root)| root))
+}
+
+fn parse_record(id: &str, json: &str) -> Result<Record, StoreError> {
+    serde_json::from_str(json).map_err(|err| StoreError::Corrupt {
+        id: id.to_owned(),
+        message: format!("stored record is not valid: {err}"),
+    })
 }
 
 fn parse_date(value: Option<&str>) -> Result<Option<jiff::civil::Date>, String> {

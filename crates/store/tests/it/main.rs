@@ -18,6 +18,7 @@ suite!(
     listing_filters,
     search_ranks_and_is_safe,
     http_validators_round_trip,
+    records_round_trip_and_staleness,
 );
 
 #[test]
@@ -26,7 +27,7 @@ fn file_database_persists_and_reports_schema_version() {
     let path = dir.path().join("bc.db");
     {
         let mut store = SqliteStore::open(&path).expect("create");
-        assert_eq!(store.schema_version().expect("version"), 1);
+        assert_eq!(store.schema_version().expect("version"), 2);
         conformance::put_get_and_idempotence(&mut store);
     }
     let store = SqliteStore::open(&path).expect("reopen");
@@ -43,7 +44,7 @@ fn newer_schema_is_refused() {
     assert_eq!(
         err.to_string(),
         format!(
-            "database schema version 99 is newer than this backchannel understands (1); upgrade backchannel"
+            "database schema version 99 is newer than this backchannel understands (2); upgrade backchannel"
         ),
         "{conn}"
     );
@@ -72,4 +73,26 @@ fn rusqlite_free_bump(path: &std::path::Path) -> String {
     conn.execute_batch("PRAGMA user_version = 99")
         .expect("bump");
     "bumped".to_owned()
+}
+
+#[test]
+fn a_version_1_database_opens_and_is_migrated() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("v1.db");
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/schema-v1.db"),
+        &path,
+    )
+    .expect("copy fixture");
+    let mut store = SqliteStore::open(&path).expect("open v1");
+    assert_eq!(store.schema_version().expect("version"), 2);
+    let doc = store
+        .document(&model::DocId::new("v1doc").expect("id"))
+        .expect("read")
+        .expect("kept");
+    assert_eq!(doc.title.as_deref(), Some("Old title"));
+    assert_eq!(store.search("muscat", 5).expect("search").len(), 1);
+    store
+        .put_record(&conformance::sample_record("v1doc", "x/1"))
+        .expect("new table works");
 }
