@@ -38,6 +38,24 @@ pub enum StoreError {
         /// The document id.
         id: String,
     },
+    /// The PostgreSQL server could not be reached or refused the connection.
+    #[error("{server}: cannot connect to PostgreSQL: {source}")]
+    PgOpen {
+        /// The URL without its password.
+        server: String,
+        /// The driver error.
+        #[source]
+        source: postgres::Error,
+    },
+    /// A schema name that is not a plain identifier.
+    #[error("schema name {name:?} must be letters, digits and underscores")]
+    BadSchemaName {
+        /// The name given.
+        name: String,
+    },
+    /// A PostgreSQL error.
+    #[error("database error: {0}")]
+    Postgres(#[from] postgres::Error),
     /// Any other database error.
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),

@@ -1,4 +1,5 @@
-//! Storage: the [`Store`] interface every backend implements, and the SQLite backend.
+//! Storage: the [`Store`] interface every backend implements, with SQLite and PostgreSQL
+//! backends.
 //!
 //! Only this crate knows SQL. A document is written in one transaction together with its
 //! id resolution and duplicate links, so a killed run never leaves half a document, and a
@@ -8,12 +9,15 @@
 
 #![deny(missing_docs)]
 
+mod common;
 pub mod conformance;
 mod error;
+mod postgres;
 mod query;
 mod sqlite;
 
 pub use error::StoreError;
+pub use postgres::{PgStore, redact};
 pub use sqlite::SqliteStore;
 
 use model::record::Record;

@@ -1,10 +1,23 @@
-//! Turning a user's search text into a safe full-text query.
+//! Turning a user's search text into a safe full-text query for each backend.
 
-/// Builds an FTS5 query from user text: every bare word becomes a quoted token (so FTS5
-/// operators and punctuation in the input have no special meaning), `"…"` phrases stay
-/// phrases, a trailing `*` keeps prefix search. Terms are ANDed. Returns `None` when nothing
-/// searchable is left.
-pub fn fts5_query(input: &str) -> Option<String> {
+/// One search term: a word (maybe a prefix) or a phrase. Words hold only letters and digits,
+/// so rendering them inside quotes can never inject query syntax.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Term<'a> {
+    /// A word; `prefix` when written with a trailing `*`.
+    Word {
+        /// The word.
+        word: &'a str,
+        /// Match words starting with it.
+        prefix: bool,
+    },
+    /// Words that must appear in this order.
+    Phrase(Vec<&'a str>),
+}
+
+/// Splits user text into terms: bare words (punctuation splits them; a trailing `*` keeps
+/// prefix search) and `"…"` phrases. Everything else is dropped.
+pub fn terms(input: &str) -> Vec<Term<'_>> {
     let mut terms = Vec::new();
     let mut rest = input;
     while !rest.is_empty() {
@@ -12,8 +25,13 @@ pub fn fts5_query(input: &str) -> Option<String> {
         if let Some(after) = rest.strip_prefix('"') {
             let end = after.find('"').unwrap_or(after.len());
             let words = words(&after[..end]);
-            if !words.is_empty() {
-                terms.push(format!("\"{}\"", words.join(" ")));
+            match words.len() {
+                0 => {}
+                1 => terms.push(Term::Word {
+                    word: words[0],
+                    prefix: false,
+                }),
+                _ => terms.push(Term::Phrase(words)),
             }
             rest = after.get(end + 1..).unwrap_or("");
         } else {
@@ -21,16 +39,53 @@ pub fn fts5_query(input: &str) -> Option<String> {
             let raw = &rest[..end];
             let prefix = raw.ends_with('*');
             for word in words(raw) {
-                terms.push(if prefix {
-                    format!("\"{word}\"*")
-                } else {
-                    format!("\"{word}\"")
-                });
+                terms.push(Term::Word { word, prefix });
             }
             rest = &rest[end..];
         }
     }
-    (!terms.is_empty()).then(|| terms.join(" "))
+    terms
+}
+
+/// An FTS5 query: every word quoted (FTS5 operators in the input mean nothing), phrases kept,
+/// prefixes as `"w"*`, all ANDed. `None` when nothing searchable is left.
+pub fn fts5_query(input: &str) -> Option<String> {
+    let rendered: Vec<String> = terms(input)
+        .iter()
+        .map(|term| match term {
+            Term::Word {
+                word,
+                prefix: false,
+            } => format!("\"{word}\""),
+            Term::Word { word, prefix: true } => format!("\"{word}\"*"),
+            Term::Phrase(words) => format!("\"{}\"", words.join(" ")),
+        })
+        .collect();
+    (!rendered.is_empty()).then(|| rendered.join(" "))
+}
+
+/// A PostgreSQL `to_tsquery` text: quoted lexemes, `:*` prefixes, `<->` phrases, `&` between
+/// terms. `None` when nothing searchable is left.
+pub fn tsquery(input: &str) -> Option<String> {
+    let rendered: Vec<String> = terms(input)
+        .iter()
+        .map(|term| match term {
+            Term::Word {
+                word,
+                prefix: false,
+            } => format!("'{word}'"),
+            Term::Word { word, prefix: true } => format!("'{word}':*"),
+            Term::Phrase(words) => format!(
+                "({})",
+                words
+                    .iter()
+                    .map(|w| format!("'{w}'"))
+                    .collect::<Vec<_>>()
+                    .join(" <-> ")
+            ),
+        })
+        .collect();
+    (!rendered.is_empty()).then(|| rendered.join(" & "))
 }
 
 fn words(text: &str) -> Vec<&str> {
@@ -62,5 +117,18 @@ mod tests {
             fts5_query("\"unclosed phrase").as_deref(),
             Some(r#""unclosed phrase""#)
         );
+    }
+
+    #[test]
+    fn tsquery_rendering() {
+        assert_eq!(
+            tsquery(r#"indirect "Abbas Araghchi" enrich*"#).as_deref(),
+            Some("'indirect' & ('Abbas' <-> 'Araghchi') & 'enrich':*")
+        );
+        assert_eq!(
+            tsquery("a'b & !c | d:*").as_deref(),
+            Some("'a' & 'b' & 'c' & 'd':*")
+        );
+        assert_eq!(tsquery("''"), None);
     }
 }

@@ -6,6 +6,10 @@ use model::record::Record;
 use model::{DocFormat, DocId, Document};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
+use crate::common::{
+    better_candidate, decode_signature, encode_signature, parse_date, parse_record, record_json,
+    similarity, suffixed_id,
+};
 use crate::query::fts5_query;
 use crate::{
     DocFilter, DocSummary, HttpValidators, NewDocument, PutOutcome, SearchHit, Store, StoreError,
@@ -178,10 +182,7 @@ impl Store for SqliteStore {
             if hash == doc.content_hash {
                 return Ok(PutOutcome::Unchanged { id: doc.id.clone() });
             }
-            id = format!(
-                "{id}~{}",
-                &doc.content_hash[..8.min(doc.content_hash.len())]
-            );
+            id = suffixed_id(&id, &doc.content_hash);
             let suffixed: Option<String> = tx
                 .query_row(
                     "SELECT content_hash FROM documents WHERE id = ?1",
@@ -211,7 +212,7 @@ impl Store for SqliteStore {
             },
         };
         // 3. Insert the document, its bands; FTS is kept by triggers.
-        let signature: Vec<u8> = new.signature.iter().flat_map(|v| v.to_le_bytes()).collect();
+        let signature = encode_signature(new.signature);
         let now = jiff::Timestamp::now().to_string();
         tx.execute(
             "INSERT INTO documents (id, text, title, source, url, author, published, inferred_date,
@@ -382,10 +383,7 @@ impl Store for SqliteStore {
     }
 
     fn put_record(&mut self, record: &Record) -> Result<(), StoreError> {
-        let json = serde_json::to_string(record).map_err(|err| StoreError::Corrupt {
-            id: record.doc.id.clone(),
-            message: format!("record does not serialize: {err}"),
-        })?;
+        let json = record_json(record)?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -516,40 +514,12 @@ fn near_duplicate(
     for seq in candidates {
         let (id, root, signature): (String, Option<String>, Vec<u8>) =
             stmt.query_row([seq], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?;
-        let values: Vec<u64> = signature
-            .chunks_exact(8)
-            .map(|c| u64::from_le_bytes(c.try_into().expect("chunk of 8")))
-            .collect();
-        if values.len() != new.signature.len() {
-            continue;
-        }
-        let same = values
-            .iter()
-            .zip(new.signature)
-            .filter(|(a, b)| a == b)
-            .count();
-        let similarity = same as f64 / values.len() as f64;
-        let better = best
-            .as_ref()
-            .is_none_or(|(s, q, _)| similarity > *s || (similarity == *s && seq < *q));
-        if similarity >= new.near_threshold && better {
+        let similarity = similarity(&decode_signature(&signature), new.signature);
+        if similarity >= new.near_threshold && better_candidate(&best, similarity, seq) {
             best = Some((similarity, seq, root.unwrap_or(id)));
         }
     }
     Ok(best.map(|(_, _, root)| root))
-}
-
-fn parse_record(id: &str, json: &str) -> Result<Record, StoreError> {
-    serde_json::from_str(json).map_err(|err| StoreError::Corrupt {
-        id: id.to_owned(),
-        message: format!("stored record is not valid: {err}"),
-    })
-}
-
-fn parse_date(value: Option<&str>) -> Result<Option<jiff::civil::Date>, String> {
-    value
-        .map(|v| v.parse().map_err(|e| format!("bad date {v:?}: {e}")))
-        .transpose()
 }
 
 fn summary_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Result<DocSummary, StoreError>> {

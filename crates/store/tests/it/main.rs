@@ -1,25 +1,47 @@
 //! Store integration tests: the conformance suite on SQLite, plus SQLite specifics.
 
+mod postgres;
+
 use store::{SqliteStore, Store, conformance};
 
 fn fresh() -> SqliteStore {
     SqliteStore::open_in_memory().expect("in-memory database")
 }
 
+/// Runs each named conformance function on SQLite (module `sqlite`) and, when a server is
+/// configured, on PostgreSQL (module `postgres::suite`).
+#[macro_export]
 macro_rules! suite {
-    ($($name:ident),* $(,)?) => {
-        $(#[test] fn $name() { conformance::$name(&mut fresh()); })*
+    ($fresh:path; $($name:ident),* $(,)?) => {
+        $(#[test] fn $name() {
+            let Some(mut store) = $fresh() else { return };
+            conformance::$name(&mut store);
+        })*
     };
 }
 
-suite!(
-    put_get_and_idempotence,
-    duplicates_are_linked,
-    listing_filters,
-    search_ranks_and_is_safe,
-    http_validators_round_trip,
-    records_round_trip_and_staleness,
-);
+/// The whole conformance suite, for one backend.
+#[macro_export]
+macro_rules! conformance_suite {
+    ($fresh:path) => {
+        $crate::suite!($fresh;
+            put_get_and_idempotence,
+            duplicates_are_linked,
+            listing_filters,
+            search_ranks_and_is_safe,
+            http_validators_round_trip,
+            records_round_trip_and_staleness,
+        );
+    };
+}
+
+mod sqlite {
+    use super::*;
+    fn fresh_some() -> Option<SqliteStore> {
+        Some(fresh())
+    }
+    conformance_suite!(fresh_some);
+}
 
 #[test]
 fn file_database_persists_and_reports_schema_version() {
