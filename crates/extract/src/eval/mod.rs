@@ -1,0 +1,5 @@
+//! Scorers for the evaluation data sets (pure: the caller reads the files).
+
+pub mod golden;
+pub mod seeds;
+pub mod tempeval;
