@@ -1,0 +1,269 @@
+//! Data-driven tests over our own short articles. In a fixture, `[[…]]` marks a quote's content
+//! and `{{…}}` a speaker mention; each expectation names the kind and the index of the speaker
+//! mark (or `None`).
+
+use model::Span;
+
+use crate::{QuoteKind, SpeakerHint, extract_quotes, split_sentences};
+
+use QuoteKind::{Direct, Indirect};
+
+/// Removes `[[ ]]` and `{{ }}` marks (which may nest) and returns the plain text, the content
+/// spans in order of their start and the speaker spans in order.
+fn split_marks(marked: &str) -> (String, Vec<Span>, Vec<Span>) {
+    let mut text = String::new();
+    let (mut contents, mut speakers) = (Vec::new(), Vec::new());
+    let (mut open_c, mut open_s) = (Vec::new(), Vec::new());
+    let mut rest = marked;
+    while let Some(c) = rest.chars().next() {
+        let span =
+            |start: usize, end: usize| Span::new(start as u32, end as u32).expect("ordered marks");
+        if let Some(r) = rest.strip_prefix("[[") {
+            open_c.push(text.len());
+            rest = r;
+        } else if let Some(r) = rest.strip_prefix("]]") {
+            contents.push(span(open_c.pop().expect("]] closes a [["), text.len()));
+            rest = r;
+        } else if let Some(r) = rest.strip_prefix("{{") {
+            open_s.push(text.len());
+            rest = r;
+        } else if let Some(r) = rest.strip_prefix("}}") {
+            speakers.push(span(open_s.pop().expect("}} closes a {{"), text.len()));
+            rest = r;
+        } else {
+            text.push(c);
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    contents.sort_by_key(|s| (s.start(), s.end()));
+    (text, contents, speakers)
+}
+
+#[track_caller]
+fn check(marked: &str, want: &[(QuoteKind, Option<usize>)]) {
+    let (text, contents, speakers) = split_marks(marked);
+    let got = extract_quotes(&text, &split_sentences(&text), &[]);
+    let show = |s: Span| s.slice(&text).unwrap_or("?").to_string();
+    let got_view: Vec<(String, QuoteKind, Option<String>)> = got
+        .iter()
+        .map(|q| (show(q.span), q.kind, q.speaker.map(show)))
+        .collect();
+    let want_view: Vec<(String, QuoteKind, Option<String>)> = contents
+        .iter()
+        .zip(want)
+        .map(|(c, (k, s))| (show(*c), *k, s.map(|i| show(speakers[i]))))
+        .collect();
+    assert_eq!(
+        contents.len(),
+        want.len(),
+        "fixture and expectations disagree"
+    );
+    assert_eq!(got_view, want_view);
+    for (q, (_, s)) in got.iter().zip(want) {
+        assert_eq!(q.speaker, s.map(|i| speakers[i]), "speaker span");
+    }
+}
+
+#[test]
+fn direct_then_speaker_and_verb() {
+    check(
+        "\u{201c}[[We came to listen, not to negotiate]],\u{201d} {{Araghchi}} told reporters in Muscat.",
+        &[(Direct, Some(0))],
+    );
+}
+
+#[test]
+fn direct_then_inverted_speaker() {
+    check(
+        "\u{201c}[[The door remains open]],\u{201d} said {{the Omani mediator}}.",
+        &[(Direct, Some(0))],
+    );
+}
+
+#[test]
+fn speaker_and_colon_before_quote() {
+    check(
+        "{{The envoy}} told reporters: \u{201c}[[We expect a written reply by Friday.]]\u{201d}",
+        &[(Direct, Some(0))],
+    );
+}
+
+#[test]
+fn split_quote_with_speaker_in_the_middle() {
+    check(
+        "\"[[Nobody wants a wider war]],\" {{he}} said. \"[[But nobody will back down first.]]\"",
+        &[(Direct, Some(0)), (Direct, Some(0))],
+    );
+}
+
+#[test]
+fn quote_continues_over_paragraphs() {
+    check(
+        "{{Witkoff}} said: \u{201c}[[The first phase is about prisoners.\n\n\u{201c}The second phase is about the border.]]\u{201d}",
+        &[(Direct, Some(0))],
+    );
+}
+
+#[test]
+fn unattributed_scare_quote_is_skipped_but_attributed_partial_quote_counts() {
+    check(
+        "The so-called \u{201c}snapback\u{201d} clause still looms over the talks.",
+        &[],
+    );
+    check(
+        "{{Araghchi}} called [[the first round a \u{201c}[[good start]],\u{201d} and left for Tehran]].",
+        &[(Indirect, Some(0)), (Direct, Some(0))],
+    );
+}
+
+#[test]
+fn according_to_before_and_after() {
+    check(
+        "[[The ceasefire will hold through the weekend]], according to {{Qatari mediators}}.",
+        &[(Indirect, Some(0))],
+    );
+    check(
+        "According to {{Egyptian officials}}, [[Hamas has accepted the revised draft]].",
+        &[(Indirect, Some(0))],
+    );
+}
+
+#[test]
+fn said_that_and_told_someone_that() {
+    check(
+        "{{Zelensky}} said [[that Ukraine would not cede any territory]].",
+        &[(Indirect, Some(0))],
+    );
+    check(
+        "{{Lavrov}} told reporters on Tuesday [[that Moscow saw no basis for a truce]].",
+        &[(Indirect, Some(0))],
+    );
+}
+
+#[test]
+fn possessive_office_and_present_tense() {
+    check(
+        "{{Netanyahu\u{2019}s office}} said [[the delegation would return to Cairo]].",
+        &[(Indirect, Some(0))],
+    );
+    check(
+        "{{The opposition}} says [[the count in three districts was rigged]].",
+        &[(Indirect, Some(0))],
+    );
+}
+
+#[test]
+fn apposition_with_who_clause() {
+    check(
+        "{{The official, who spoke on condition of anonymity}}, said [[the tariff pause would be extended]].",
+        &[(Indirect, Some(0))],
+    );
+}
+
+#[test]
+fn clause_before_speaker() {
+    check(
+        "[[The recount will start on Monday]], {{the electoral commission}} said.",
+        &[(Indirect, Some(0))],
+    );
+}
+
+#[test]
+fn reporting_verbs_beyond_say() {
+    check(
+        "{{Beijing}} warned [[that new tariffs would be met with countermeasures]].",
+        &[(Indirect, Some(0))],
+    );
+    check(
+        "{{Candidate Maria Okafor}} insisted [[she had won the runoff outright]].",
+        &[(Indirect, Some(0))],
+    );
+    check(
+        "{{The commerce ministry}} denied [[it had halted soybean purchases]].",
+        &[(Indirect, Some(0))],
+    );
+}
+
+#[test]
+fn narration_without_cue_has_no_quote() {
+    check(
+        "Negotiators met for three hours in Muscat and left without a statement.",
+        &[],
+    );
+}
+
+#[test]
+fn pronoun_resolves_to_the_last_named_speaker() {
+    let text = "Wang Yi said the talks were useful. He added that China wanted a fair deal.";
+    let got = extract_quotes(text, &split_sentences(text), &[]);
+    let names: Vec<Option<&str>> = got.iter().map(|q| q.speaker_name(text, &[])).collect();
+    assert_eq!(names, [Some("Wang Yi"), Some("Wang Yi")]);
+    assert_eq!(got[1].speaker.and_then(|s| s.slice(text)), Some("He"));
+}
+
+#[test]
+fn hints_give_codes_and_entities() {
+    let text = "Araqchi said the first round was serious. He said Iran would not discuss missiles.";
+    let start = 0;
+    let hint = SpeakerHint {
+        span: Span::new(start, 7).expect("valid span"),
+        code: Some("IRNGOV"),
+        entity: Some("Abbas Araghchi"),
+    };
+    let got = extract_quotes(text, &split_sentences(text), &[hint]);
+    let records: Vec<(Option<&str>, Option<&str>)> = got
+        .iter()
+        .map(|q| {
+            (
+                q.record(text, &[hint]).speaker_code,
+                q.speaker_name(text, &[hint]),
+            )
+        })
+        .collect();
+    assert_eq!(
+        records,
+        [
+            (Some("IRNGOV"), Some("Abbas Araghchi")),
+            (Some("IRNGOV"), Some("Abbas Araghchi"))
+        ]
+    );
+}
+
+#[test]
+fn records_follow_the_spec_fields() {
+    let text = "\u{201c}Enough,\u{201d} she said.";
+    let got = extract_quotes(text, &split_sentences(text), &[]);
+    let json = serde_json::to_string(&got[0].record(text, &[])).expect("serialisable");
+    assert_eq!(
+        json,
+        r#"{"start":3,"end":9,"text":"Enough","speaker":null,"speaker_text":"she","speaker_start":14,"speaker_end":17,"speaker_code":null,"cue":"said","kind":"direct"}"#
+    );
+}
+
+#[test]
+fn nested_report_belongs_to_the_outer_speaker() {
+    check(
+        "{{A diplomat briefed on the talks}} said [[Hamas insisted on a \u{201c}[[full withdrawal]]\u{201d} from the corridor]].",
+        &[(Indirect, Some(0)), (Direct, Some(0))],
+    );
+}
+
+#[test]
+fn headline_colon_and_unlisted_verb_after_quote() {
+    check(
+        "{{Kyiv}}: [[No talks while shelling continues]]\n\nThe rest follows.",
+        &[(Indirect, Some(0))],
+    );
+    check(
+        "\u{201c}[[We will not sign this]],\u{201d} {{Sanchez}} scoffed.",
+        &[(Direct, Some(0))],
+    );
+}
+
+#[test]
+fn participle_takes_the_clause_subject() {
+    check(
+        "{{The trade representative}} left Geneva on Friday, saying [[the tariff truce would hold]].",
+        &[(Indirect, Some(0))],
+    );
+}
