@@ -1,0 +1,2224 @@
+//! The coder: sentence → events.
+//!
+//! Steps per sentence: tokenize; check the discard list; scan actors and agents (one
+//! Aho-Corasick automaton) and verb forms (another); tag tokens with a closed-class
+//! part-of-speech layer; build actor units ("Osgiliath soldiers", "the government of
+//! Gondor") and compound groups ("Iran and the United States"); pick the verbs that read
+//! as verbs; match each verb's patterns; find source (subject before the verb, or the
+//! `by` phrase of a passive), target (first actor group after the verb), mediator and
+//! status; emit one event per dyad.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::CoderError;
+use crate::actors::{ActorDictionary, AgentDictionary, Discards};
+use crate::tables;
+use crate::text::{Tokens, tokenize};
+use crate::verbs::{Codes, Element, VerbDictionary};
+
+/// The four dictionaries a coder needs, parsed, with the lines that could not be read.
+#[derive(Debug, Clone, Default)]
+pub struct Dictionaries {
+    /// Verb patterns.
+    pub verbs: VerbDictionary,
+    /// Actors (all actor files together).
+    pub actors: ActorDictionary,
+    /// Agents.
+    pub agents: AgentDictionary,
+    /// Discard phrases.
+    pub discards: Discards,
+    /// Lines that were skipped, each naming its dictionary and line.
+    pub problems: Vec<CoderError>,
+}
+
+const SUPPLEMENT_VERBS: &str = include_str!("../data/supplement.verbs.txt");
+const SUPPLEMENT_AGENTS: &str = include_str!("../data/supplement.agents.txt");
+
+impl Dictionaries {
+    /// Adds the project's own small supplement (`data/supplement.*.txt`): verbs and agent
+    /// nouns common in negotiation coverage that the 2016 PETRARCH-2 production dictionaries
+    /// lack ("urged", "officials", "negotiators"). Phrases already in the dictionaries keep
+    /// their entries: the dictionaries' own come first.
+    pub fn add_supplement(&mut self) {
+        let (verbs, mut problems) = VerbDictionary::parse(SUPPLEMENT_VERBS);
+        self.verbs.extend(verbs);
+        let (agents, p) = AgentDictionary::parse(SUPPLEMENT_AGENTS);
+        problems.extend(p);
+        self.agents.entries.extend(agents.entries);
+        self.problems.extend(problems);
+    }
+
+    /// Parses the dictionaries from their text: the verb file, the actor file(s) (several
+    /// can be given in one string each, see [`Dictionaries::parse_many`]), agents, discards.
+    ///
+    /// # Errors
+    /// Fails when the verb dictionary has no verb block or no actor could be read: the files
+    /// are then not dictionaries of these formats.
+    pub fn parse(
+        verbs: &str,
+        actors: &str,
+        agents: &str,
+        discards: &str,
+    ) -> Result<Self, CoderError> {
+        Self::parse_many(verbs, &[actors], agents, discards)
+    }
+
+    /// Like [`Dictionaries::parse`], with several actor files.
+    ///
+    /// # Errors
+    /// As [`Dictionaries::parse`].
+    pub fn parse_many(
+        verbs: &str,
+        actors: &[&str],
+        agents: &str,
+        discards: &str,
+    ) -> Result<Self, CoderError> {
+        let (verbs, mut problems) = VerbDictionary::parse(verbs);
+        if verbs.blocks.is_empty() {
+            return Err(CoderError::Dictionary {
+                dictionary: "verbs",
+                line: 1,
+                message: "no `--- NAME [CODE] ---` verb block found".into(),
+            });
+        }
+        let mut all = ActorDictionary::default();
+        for text in actors {
+            let (a, p) = ActorDictionary::parse(text);
+            all.entries.extend(a.entries);
+            problems.extend(p);
+        }
+        if all.entries.is_empty() {
+            return Err(CoderError::Dictionary {
+                dictionary: "actors",
+                line: 1,
+                message: "no actor phrase found".into(),
+            });
+        }
+        let (agents, p) = AgentDictionary::parse(agents);
+        problems.extend(p);
+        Ok(Dictionaries {
+            verbs,
+            actors: all,
+            agents,
+            discards: Discards::parse(discards),
+            problems,
+        })
+    }
+}
+
+/// What the coder knows about a sentence besides its text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SentenceContext {
+    /// The date (`yyyymmdd`) that picks date-restricted actor codes; `None` takes each
+    /// actor's most recent code.
+    pub date: Option<u32>,
+}
+
+/// Coder options.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Config {
+    /// Emit CAMEO 01 (public statement) events, which have no PLOVER type. Off for the
+    /// product (SPEC §3: no event), on for the PETRARCH unit tests.
+    pub statements: bool,
+    /// Emit negated events (status `negated`).
+    pub negated: bool,
+    /// Emit events whose source or target has an agent but no country (`---GOV`).
+    pub unknown_country: bool,
+    /// Emit events whose verb pattern and source are found but no target ("rebels
+    /// surrendered"), with `target: None`.
+    pub unknown_target: bool,
+    /// Code announced future actions as CAMEO "express intent" (03x), as the CAMEO
+    /// codebook does ("will visit" → 036), instead of keeping the action's code with status
+    /// `planned`.
+    pub intent_codes: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            statements: false,
+            negated: true,
+            unknown_country: false,
+            unknown_target: true,
+            intent_codes: false,
+        }
+    }
+}
+
+/// Whether the event happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// It happened.
+    Occurred,
+    /// It is announced or scheduled ("will meet", "plans to").
+    Planned,
+    /// It may happen ("could", "if").
+    Hypothetical,
+    /// It did not or will not happen ("did not meet", "refused to").
+    Negated,
+}
+
+/// An actor as coded: the CAMEO code and the byte span of its mention in the sentence.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ActorRef {
+    /// Country (or `---` when unknown) plus sectors: `IRNGOV`, `---GOV`.
+    pub code: String,
+    /// Byte offset of the mention's start in the sentence.
+    pub start: usize,
+    /// Byte offset of the mention's end.
+    pub end: usize,
+}
+
+/// One coded event.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Event {
+    /// CAMEO event code (`040`).
+    pub cameo: String,
+    /// Goldstein weight of the code.
+    pub goldstein: Option<f32>,
+    /// PLOVER type; `None` for CAMEO 01 statements.
+    pub plover: Option<&'static str>,
+    /// PLOVER mode (may be empty).
+    pub mode: &'static str,
+    /// Who acts.
+    pub source: ActorRef,
+    /// At whom; `None` when the sentence does not say (only with
+    /// [`Config::unknown_target`]).
+    pub target: Option<ActorRef>,
+    /// Through whom, for meetings and agreements.
+    pub mediator: Option<ActorRef>,
+    /// Occurred, planned, hypothetical or negated.
+    pub status: Status,
+    /// Byte span of the verb that triggered the event.
+    pub trigger: (usize, usize),
+}
+
+#[derive(Debug, Clone, Copy)]
+enum NounHit {
+    Actor(u32),
+    Agent(u32),
+}
+
+#[derive(Debug, Clone)]
+enum El {
+    Word(u32),
+    Syn(u32),
+    Np(Vec<El>),
+    Pp(Vec<El>),
+    Source,
+    Target,
+    Skip,
+    Compound,
+}
+
+#[derive(Debug, Clone)]
+struct CPattern {
+    /// Every literal word the pattern needs, sorted: a pattern is tried only when the
+    /// sentence has them all.
+    required: Vec<u32>,
+    pre: Vec<El>,
+    post: Vec<El>,
+    codes: Codes,
+    weight: u32,
+}
+
+#[derive(Debug, Clone)]
+struct CBlock {
+    agree: bool,
+    codes: Codes,
+    patterns: Vec<CPattern>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Form {
+    block: u32,
+    codes: Option<u32>, // index into Coder::line_codes
+    past: bool,
+    gerund: bool,
+    words: u8,
+}
+
+/// A compiled coder. Build once, share by reference.
+#[derive(Debug, Clone)]
+pub struct Coder {
+    dicts: Dictionaries,
+    config: Config,
+    nouns: AhoCorasick,
+    noun_hits: Vec<NounHit>,
+    verbs: AhoCorasick,
+    verb_hits: Vec<Vec<Form>>,
+    line_codes: Vec<Codes>,
+    discards: Option<AhoCorasick>,
+    vocab: FxMap<String, u32>,
+    /// Per synset: first word → members starting with it.
+    synsets: Vec<FxMap<u32, Vec<Vec<u32>>>>,
+    blocks: Vec<CBlock>,
+}
+
+/// ` W1  W2 ` — see `text` for the layout.
+fn compile_phrase(words: &[String]) -> String {
+    let mut s = String::with_capacity(words.iter().map(|w| w.len() + 2).sum::<usize>() + 1);
+    s.push(' ');
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            s.push_str("  ");
+        }
+        s.push_str(w);
+    }
+    s.push(' ');
+    s
+}
+
+const AUX_WORDS: &[&str] = &[
+    "IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING", "AM", "HAS", "HAVE", "HAD", "HAVING", "DO",
+    "DOES", "DID", "WILL", "WOULD", "SHALL", "SHOULD", "CAN", "COULD", "MAY", "MIGHT", "MUST",
+];
+
+impl Coder {
+    /// Compiles a coder with the default [`Config`].
+    pub fn new(dicts: Dictionaries) -> Self {
+        Self::with_config(dicts, Config::default())
+    }
+
+    /// Compiles a coder.
+    pub fn with_config(dicts: Dictionaries, config: Config) -> Self {
+        // Nouns: actors first, so an actor wins over an agent with the same phrase.
+        let mut noun_index: HashMap<String, usize> = HashMap::new();
+        let mut noun_patterns = Vec::new();
+        let mut noun_hits = Vec::new();
+        for (i, e) in dicts.actors.entries.iter().enumerate() {
+            for p in &e.phrases {
+                let key = compile_phrase(p);
+                if !noun_index.contains_key(&key) {
+                    noun_index.insert(key.clone(), noun_patterns.len());
+                    noun_patterns.push(key);
+                    noun_hits.push(NounHit::Actor(i as u32));
+                }
+            }
+        }
+        // Demonyms name groups in the plural ("Albanians", "Israelis"): add the plural of
+        // one-word phrases ending in -AN or -I where the dictionary does not list it.
+        for (i, e) in dicts.actors.entries.iter().enumerate() {
+            for p in &e.phrases {
+                if let [w] = p.as_slice()
+                    && w.len() > 4
+                    && (w.ends_with("AN") || w.ends_with('I'))
+                {
+                    let key = compile_phrase(&[format!("{w}S")]);
+                    if !noun_index.contains_key(&key) {
+                        noun_index.insert(key.clone(), noun_patterns.len());
+                        noun_patterns.push(key);
+                        noun_hits.push(NounHit::Actor(i as u32));
+                    }
+                }
+            }
+        }
+        for (i, e) in dicts.agents.entries.iter().enumerate() {
+            let key = compile_phrase(&e.words);
+            if !noun_index.contains_key(&key) {
+                noun_index.insert(key.clone(), noun_patterns.len());
+                noun_patterns.push(key);
+                noun_hits.push(NounHit::Agent(i as u32));
+            }
+        }
+        let nouns = build_ac(&noun_patterns);
+
+        let mut verb_index: HashMap<String, usize> = HashMap::new();
+        let mut verb_patterns = Vec::new();
+        let mut verb_hits: Vec<Vec<Form>> = Vec::new();
+        let mut line_codes = Vec::new();
+        for f in &dicts.verbs.forms {
+            // Auxiliaries and modals are never event verbs (PETRARCH's own note on WILL).
+            if f.words.len() == 1 && AUX_WORDS.contains(&f.words[0].as_str()) {
+                continue;
+            }
+            let key = compile_phrase(&f.words);
+            let k = *verb_index.entry(key.clone()).or_insert_with(|| {
+                verb_patterns.push(key);
+                verb_hits.push(Vec::new());
+                verb_patterns.len() - 1
+            });
+            let codes = f.codes.clone().map(|c| {
+                line_codes.push(c);
+                (line_codes.len() - 1) as u32
+            });
+            if !verb_hits[k].iter().any(|h| h.block == f.block as u32) {
+                verb_hits[k].push(Form {
+                    block: f.block as u32,
+                    codes,
+                    past: f.past,
+                    gerund: f.gerund,
+                    words: f.words.len().min(255) as u8,
+                });
+            }
+        }
+        let verbs = build_ac(&verb_patterns);
+
+        let discard_patterns: Vec<String> = dicts
+            .discards
+            .entries
+            .iter()
+            .map(|d| {
+                let mut p = compile_phrase(&d.words);
+                if !d.exact {
+                    p.pop();
+                }
+                p
+            })
+            .collect();
+        let discards = if discard_patterns.is_empty() {
+            None
+        } else {
+            Some(build_ac(&discard_patterns))
+        };
+
+        let mut vocab: FxMap<String, u32> = FxMap::default();
+        let mut intern = |w: &str| -> u32 {
+            let n = vocab.len() as u32;
+            *vocab.entry(w.to_string()).or_insert(n)
+        };
+        let synsets: Vec<Vec<Vec<u32>>> = dicts
+            .verbs
+            .synsets
+            .iter()
+            .map(|s| {
+                s.members
+                    .iter()
+                    .map(|m| m.iter().map(|w| intern(w)).collect())
+                    .collect()
+            })
+            .collect();
+        fn compile(e: &Element, intern: &mut dyn FnMut(&str) -> u32) -> El {
+            match e {
+                Element::Word(w) => El::Word(intern(w)),
+                Element::Synset(k) => El::Syn(*k as u32),
+                Element::NounPhrase(v) => El::Np(v.iter().map(|x| compile(x, intern)).collect()),
+                Element::PrepPhrase(v) => El::Pp(v.iter().map(|x| compile(x, intern)).collect()),
+                Element::Source => El::Source,
+                Element::Target => El::Target,
+                Element::Skip => El::Skip,
+                Element::Compound => El::Compound,
+            }
+        }
+        let syn_len: Vec<u32> = synsets
+            .iter()
+            .map(|m| m.iter().map(|w| w.len() as u32).max().unwrap_or(0))
+            .collect();
+        let weight = |e: &El| -> u32 {
+            fn w(e: &El, syn_len: &[u32]) -> u32 {
+                match e {
+                    El::Word(_) => 2,
+                    El::Syn(k) => 2 * syn_len.get(*k as usize).copied().unwrap_or(1),
+                    El::Np(v) | El::Pp(v) => v.iter().map(|x| w(x, syn_len)).sum::<u32>() + 1,
+                    El::Source | El::Target => 1,
+                    El::Skip | El::Compound => 0,
+                }
+            }
+            w(e, &syn_len) + 1
+        };
+        let blocks = dicts
+            .verbs
+            .blocks
+            .iter()
+            .map(|b| CBlock {
+                agree: b.name == "AGREE",
+                codes: b.codes.clone(),
+                patterns: b
+                    .patterns
+                    .iter()
+                    .map(|p| {
+                        let pre: Vec<El> = p.pre.iter().map(|e| compile(e, &mut intern)).collect();
+                        let post: Vec<El> =
+                            p.post.iter().map(|e| compile(e, &mut intern)).collect();
+                        let weight = pre.iter().chain(post.iter()).map(&weight).sum::<u32>() + 1;
+                        fn words(e: &El, out: &mut Vec<u32>) {
+                            match e {
+                                El::Word(id) => out.push(*id),
+                                El::Np(v) | El::Pp(v) => v.iter().for_each(|x| words(x, out)),
+                                _ => {}
+                            }
+                        }
+                        let mut required = Vec::new();
+                        pre.iter()
+                            .chain(post.iter())
+                            .for_each(|e| words(e, &mut required));
+                        required.sort_unstable();
+                        required.dedup();
+                        CPattern {
+                            required,
+                            pre,
+                            post,
+                            codes: p.codes.clone(),
+                            weight,
+                        }
+                    })
+                    .collect(),
+            })
+            .collect();
+        // Pattern words also match their regular plural ("EFFORT" matches "efforts").
+        let words: Vec<(String, u32)> = vocab.iter().map(|(w, &id)| (w.clone(), id)).collect();
+        for (w, id) in words {
+            if w.bytes().all(|b| b.is_ascii_alphabetic()) && w.len() > 2 {
+                vocab.entry(crate::actors::plural(&w)).or_insert(id);
+            }
+        }
+        let synsets: Vec<FxMap<u32, Vec<Vec<u32>>>> = synsets
+            .into_iter()
+            .map(|members| {
+                let mut by_first: FxMap<u32, Vec<Vec<u32>>> = FxMap::default();
+                for m in members {
+                    if let Some(&f) = m.first() {
+                        by_first.entry(f).or_default().push(m);
+                    }
+                }
+                by_first
+            })
+            .collect();
+        Coder {
+            dicts,
+            config,
+            nouns,
+            noun_hits,
+            verbs,
+            verb_hits,
+            line_codes,
+            discards,
+            vocab,
+            synsets,
+            blocks,
+        }
+    }
+
+    /// The dictionaries this coder was built from.
+    pub fn dictionaries(&self) -> &Dictionaries {
+        &self.dicts
+    }
+
+    /// The options.
+    pub fn config(&self) -> Config {
+        self.config
+    }
+
+    /// Codes one sentence.
+    pub fn code(&self, sentence: &str, ctx: &SentenceContext) -> Vec<Event> {
+        let mut scratch = Scratch::default();
+        let mut out = Vec::new();
+        self.code_with(sentence, ctx, &mut scratch, &mut out);
+        out
+    }
+
+    /// Codes one sentence, reusing `scratch` across calls and appending to `out`.
+    pub fn code_with(
+        &self,
+        sentence: &str,
+        ctx: &SentenceContext,
+        scratch: &mut Scratch,
+        out: &mut Vec<Event>,
+    ) {
+        scratch.clear();
+        tokenize(sentence, &mut scratch.tokens);
+        if scratch.tokens.is_empty() {
+            return;
+        }
+        if let Some(ac) = &self.discards
+            && ac.is_match(scratch.tokens.haystack())
+        {
+            return;
+        }
+        let mut s = Sentence::new(self, sentence, ctx, scratch);
+        s.run(out);
+    }
+
+    /// Codes one sentence and describes how: the actor units and groups, and the verbs
+    /// read as verbs (token indices), then the events. For people studying a coding.
+    pub fn trace(&self, sentence: &str, ctx: &SentenceContext) -> String {
+        let mut scratch = Scratch::default();
+        let mut out = Vec::new();
+        tokenize(sentence, &mut scratch.tokens);
+        let mut s = Sentence::new(self, sentence, ctx, &mut scratch);
+        s.trace = Some(String::new());
+        s.run(&mut out);
+        let mut trace = s.trace.take().unwrap_or_default();
+        for e in &out {
+            trace.push_str(&format!(
+                "event {} {} -> {} {:?} mediator {}\n",
+                e.cameo,
+                e.source.code,
+                e.target.as_ref().map_or("-", |t| t.code.as_str()),
+                e.status,
+                e.mediator.as_ref().map_or("-", |m| m.code.as_str())
+            ));
+        }
+        trace
+    }
+
+    /// The bare dictionary scan the benchmark compares against: actor/agent and verb
+    /// automata over the tokenized sentence. Returns the number of hits.
+    pub fn bare_scan(&self, sentence: &str, scratch: &mut Scratch) -> usize {
+        tokenize(sentence, &mut scratch.tokens);
+        let h = scratch.tokens.haystack();
+        self.nouns.find_iter(h).count() + self.verbs.find_iter(h).count()
+    }
+}
+
+fn build_ac(patterns: &[String]) -> AhoCorasick {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(patterns)
+        .unwrap_or_else(|_| {
+            // Only fails past the automaton's size limits; an empty matcher codes nothing.
+            AhoCorasick::new(std::iter::empty::<&str>()).expect("an empty automaton always builds")
+        })
+}
+
+/// Reusable buffers for [`Coder::code_with`].
+#[derive(Debug, Default)]
+pub struct Scratch {
+    tokens: Tokens,
+    tags: Vec<Tag>,
+    ids: Vec<u32>,
+    mention_of: Vec<u32>,
+}
+
+impl Scratch {
+    fn clear(&mut self) {
+        self.tags.clear();
+        self.ids.clear();
+        self.mention_of.clear();
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tag {
+    Word,
+    Det,
+    Prep,
+    To,
+    Conj,
+    Comma,
+    Stop,
+    Be,
+    Have,
+    Do,
+    Modal,
+    Neg,
+    Pron,
+    Rel,
+    Poss,
+    Sub,
+    That,
+    Adv,
+    Num,
+}
+
+fn tag_of(norm: &str) -> Tag {
+    match norm {
+        "THE" | "A" | "AN" | "THIS" | "THESE" | "THOSE" | "ITS" | "THEIR" | "HIS" | "HER"
+        | "OUR" | "MY" | "YOUR" | "ANY" | "SOME" | "EACH" | "EVERY" | "ALL" | "BOTH"
+        | "NEITHER" | "EITHER" | "SEVERAL" | "MANY" | "ANOTHER" => Tag::Det,
+        "OF" | "IN" | "ON" | "AT" | "BY" | "FOR" | "WITH" | "FROM" | "INTO" | "AGAINST"
+        | "OVER" | "UNDER" | "ABOUT" | "TOWARD" | "TOWARDS" | "BETWEEN" | "AMONG" | "THROUGH"
+        | "VIA" | "DURING" | "NEAR" | "ACROSS" | "ALONG" | "AROUND" | "WITHOUT" | "DESPITE"
+        | "UPON" | "BEYOND" | "AMID" | "OUTSIDE" | "INSIDE" | "TO"
+            if norm != "TO" =>
+        {
+            Tag::Prep
+        }
+        "TO" => Tag::To,
+        "AND" | "OR" | "NOR" | "BUT" | "&" => Tag::Conj,
+        "," => Tag::Comma,
+        "." | ";" | ":" | "!" | "?" | "--" | "\"" | "(" | ")" => Tag::Stop,
+        "IS" | "ARE" | "WAS" | "WERE" | "BE" | "BEEN" | "BEING" | "AM" | "'S'" => Tag::Be,
+        "HAS" | "HAVE" | "HAD" | "HAVING" => Tag::Have,
+        "DO" | "DOES" | "DID" => Tag::Do,
+        "WILL" | "WOULD" | "SHALL" | "SHOULD" | "CAN" | "COULD" | "MAY" | "MIGHT" | "MUST"
+        | "WO" | "CA" | "'LL" | "'D" => Tag::Modal,
+        "NOT" | "N'T" | "NEVER" => Tag::Neg,
+        "HE" | "SHE" | "IT" | "THEY" | "WE" | "I" | "YOU" | "HIM" | "THEM" | "US" => Tag::Pron,
+        "WHO" | "WHICH" | "WHOM" | "WHOSE" | "WHERE" => Tag::Rel,
+        "'S" | "'" => Tag::Poss,
+        "IF" | "WHETHER" | "BECAUSE" | "ALTHOUGH" | "THOUGH" | "UNLESS" | "WHILE" | "WHEN"
+        | "AFTER" | "BEFORE" | "UNTIL" | "SINCE" | "AS" | "ONCE" => Tag::Sub,
+        "THAT" => Tag::That,
+        _ => {
+            let b = norm.as_bytes();
+            if b.first().is_some_and(u8::is_ascii_digit) {
+                Tag::Num
+            } else if norm.len() > 4
+                && norm.ends_with("LY")
+                && !matches!(
+                    norm,
+                    "ITALY"
+                        | "RALLY"
+                        | "ALLY"
+                        | "FAMILY"
+                        | "SUPPLY"
+                        | "REPLY"
+                        | "APPLY"
+                        | "ASSEMBLY"
+                        | "MONOPOLY"
+                )
+            {
+                Tag::Adv
+            } else {
+                Tag::Word
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Unit<'c> {
+    start: usize,
+    end: usize,
+    actor: Option<&'c str>,
+    prefix: Vec<&'c str>,
+    suffix: Vec<&'c str>,
+}
+
+impl Unit<'_> {
+    fn code(&self) -> String {
+        let mut s = String::new();
+        for p in &self.prefix {
+            s.push_str(p);
+        }
+        s.push_str(self.actor.unwrap_or("---"));
+        for a in &self.suffix {
+            if !s.ends_with(a) {
+                s.push_str(a);
+            }
+        }
+        s
+    }
+    fn has_agent(&self) -> bool {
+        !self.prefix.is_empty() || !self.suffix.is_empty()
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Group {
+    start: usize,
+    end: usize,
+    units: Vec<usize>,
+    mediator: bool,
+}
+
+#[derive(Debug, Clone)]
+struct VerbCand {
+    start: usize,
+    end: usize,
+    hit: usize,
+    past: bool,
+}
+
+struct Sentence<'c, 's> {
+    coder: &'c Coder,
+    text: &'s str,
+    ctx: SentenceContext,
+    toks: &'s Tokens,
+    tags: &'s mut Vec<Tag>,
+    ids: &'s mut Vec<u32>,
+    units: Vec<Unit<'c>>,
+    groups: Vec<Group>,
+    /// Token → group index (or u32::MAX).
+    group_of: &'s mut Vec<u32>,
+    /// Tokens where a dictionary verb form starts.
+    verb_at: Vec<bool>,
+    /// Where [`Coder::trace`] collects its lines.
+    trace: Option<String>,
+    /// Verb forms found: (first token, end token, automaton pattern).
+    raw_verbs: Vec<(usize, usize, usize)>,
+    /// Vocabulary ids of the sentence's tokens and of their singulars, sorted.
+    present: Vec<u32>,
+}
+
+const NONE: u32 = u32::MAX;
+
+/// A small multiply-rotate hasher (the "Fx" scheme) for the vocabulary maps, which are
+/// looked up several times per token: much cheaper than SipHash, and the keys are our own
+/// dictionary words, so hash flooding is not a concern.
+#[derive(Default, Clone, Copy)]
+struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut buf = [0u8; 8];
+            buf[..chunk.len()].copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(buf));
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
+
+impl<'c, 's> Sentence<'c, 's> {
+    fn new(
+        coder: &'c Coder,
+        text: &'s str,
+        ctx: &SentenceContext,
+        scratch: &'s mut Scratch,
+    ) -> Self {
+        let Scratch {
+            tokens,
+            tags,
+            ids,
+            mention_of,
+        } = scratch;
+        let n = tokens.len();
+        for i in 0..n {
+            let norm = tokens.norm(i);
+            tags.push(tag_of(norm));
+            ids.push(coder.vocab.get(norm).copied().unwrap_or(NONE));
+        }
+        // "once again", "once more" are adverbs, not the subordinator "once".
+        for (i, tag) in tags.iter_mut().enumerate().take(n.saturating_sub(1)) {
+            if *tag == Tag::Sub
+                && tokens.norm(i) == "ONCE"
+                && matches!(tokens.norm(i + 1), "AGAIN" | "MORE")
+            {
+                *tag = Tag::Adv;
+            }
+        }
+        mention_of.resize(n, NONE);
+        Sentence {
+            coder,
+            text,
+            ctx: *ctx,
+            toks: tokens,
+            tags,
+            ids,
+            units: Vec::new(),
+            groups: Vec::new(),
+            group_of: mention_of,
+            verb_at: vec![false; n],
+            trace: None,
+            raw_verbs: Vec::new(),
+            present: Vec::new(),
+        }
+    }
+
+    fn norm(&self, i: usize) -> &str {
+        self.toks.norm(i)
+    }
+
+    /// The vocabulary id of token `i`'s singular, for plural nouns ("efforts" → EFFORT).
+    fn singular(&self, i: usize) -> Option<u32> {
+        let w = self.norm(i);
+        let vocab = &self.coder.vocab;
+        if let Some(stem) = w.strip_suffix("IES") {
+            let mut s = String::with_capacity(w.len());
+            s.push_str(stem);
+            s.push('Y');
+            if let Some(&id) = vocab.get(&s) {
+                return Some(id);
+            }
+        }
+        if let Some(stem) = w.strip_suffix("ES")
+            && let Some(&id) = vocab.get(stem)
+        {
+            return Some(id);
+        }
+        w.strip_suffix('S')
+            .and_then(|stem| vocab.get(stem).copied())
+    }
+
+    fn is(&self, i: usize, w: &str) -> bool {
+        i < self.toks.len() && self.toks.norm(i) == w
+    }
+
+    fn run(&mut self, out: &mut Vec<Event>) {
+        self.present = self.ids.iter().copied().filter(|&id| id != NONE).collect();
+        for i in 0..self.toks.len() {
+            if let Some(id) = self.singular(i) {
+                self.present.push(id);
+            }
+        }
+        self.present.sort_unstable();
+        self.present.dedup();
+        self.scan_verbs();
+        self.build_units();
+        self.build_groups();
+        let verbs = self.verb_candidates();
+        if let Some(trace) = self.trace.as_mut() {
+            use std::fmt::Write as _;
+            for u in &self.units {
+                let _ = writeln!(trace, "unit {}..{} {}", u.start, u.end, u.code());
+            }
+            for g in &self.groups {
+                let _ = writeln!(
+                    trace,
+                    "group {}..{} units {:?} mediator {}",
+                    g.start, g.end, g.units, g.mediator
+                );
+            }
+            for v in &verbs {
+                let _ = writeln!(
+                    trace,
+                    "verb {}..{} {}",
+                    v.start,
+                    v.end,
+                    self.toks.norm(v.start)
+                );
+            }
+        }
+        self.code_verbs(&verbs, out);
+    }
+
+    fn build_units(&mut self) {
+        let toks = self.toks;
+        let hay = toks.haystack();
+        let coder = self.coder;
+        for m in coder.nouns.find_iter(hay) {
+            let (Some(s), Some(e)) = (
+                toks.token_at_separator(m.start()),
+                toks.token_ending_at(m.end()),
+            ) else {
+                continue;
+            };
+            let e = e + 1;
+            match coder.noun_hits[m.pattern().as_usize()] {
+                NounHit::Actor(k) => {
+                    // Proper names are capitalised: "us" is not the United States.
+                    if (s..e).all(|i| toks.tokens()[i].lower) {
+                        continue;
+                    }
+                    let Some(code) = coder.dicts.actors.entries[k as usize].code_on(self.ctx.date)
+                    else {
+                        continue;
+                    };
+                    self.push_mention(s, e, Some(code), None);
+                }
+                NounHit::Agent(k) => {
+                    let a = &coder.dicts.agents.entries[k as usize];
+                    self.push_mention(s, e, None, Some((a.code.as_str(), a.prefix)));
+                }
+            }
+        }
+    }
+
+    /// Adds a mention, joining it to the previous unit when they form one noun phrase
+    /// ("Osgiliath soldiers", "Gondor's main opposition group", "MSF Arnor").
+    fn push_mention(
+        &mut self,
+        s: usize,
+        e: usize,
+        actor: Option<&'c str>,
+        agent: Option<(&'c str, bool)>,
+    ) {
+        if let Some(last) = self.units.last_mut() {
+            let gap = last.end..s;
+            let gap_ok = gap.len() <= 3
+                && !gap.clone().any(|i| self.verb_at[i])
+                && gap.clone().all(|i| {
+                    matches!(self.tags[i], Tag::Poss | Tag::Word | Tag::Adv | Tag::Num)
+                        && (self.tags[i] != Tag::Word || self.toks.tokens()[i].lower)
+                });
+            // Adjective coordination inside one phrase: "Ithilen's awful and evil minister".
+            let coord_ok = agent.is_some()
+                && gap.len() <= 5
+                && !gap.clone().any(|i| self.verb_at[i])
+                && gap.clone().any(|i| self.tags[i] == Tag::Poss)
+                && gap.clone().all(|i| {
+                    matches!(self.tags[i], Tag::Poss | Tag::Word | Tag::Conj)
+                        && (self.tags[i] != Tag::Word || self.toks.tokens()[i].lower)
+                });
+            // A name right after a title names its holder: "Bree Prime Minister Romendacil",
+            // "Iran's Foreign Minister Abbas Araghchi" keep the titled unit's code.
+            // Also across the rest of a name: "British Defence Secretary Tom King".
+            let name_gap = gap.len() <= 3
+                && gap.clone().all(|i| {
+                    self.tags[i] == Tag::Word
+                        && self.toks.tokens()[i].capitalised
+                        && !self.verb_at[i]
+                });
+            if last.actor.is_some()
+                && last.has_agent()
+                && (actor.is_some() && agent.is_none() && gap.is_empty()
+                    || name_gap && !gap.is_empty() && self.toks.tokens()[s].capitalised)
+            {
+                last.end = e;
+                return;
+            }
+            let joins = (gap_ok || coord_ok)
+                && match (actor, agent) {
+                    (Some(_), _) => last.actor.is_none(),
+                    (None, Some(_)) => true,
+                    (None, None) => false,
+                };
+            if joins {
+                last.end = e;
+                if let Some(a) = actor {
+                    last.actor = Some(a);
+                }
+                if let Some((code, prefix)) = agent {
+                    if prefix {
+                        last.prefix.push(code);
+                    } else {
+                        last.suffix.push(code);
+                    }
+                }
+                return;
+            }
+        }
+        let mut u = Unit {
+            start: s,
+            end: e,
+            actor,
+            prefix: Vec::new(),
+            suffix: Vec::new(),
+        };
+        if let Some((code, prefix)) = agent {
+            if prefix {
+                u.prefix.push(code);
+            } else {
+                u.suffix.push(code);
+            }
+        }
+        self.units.push(u);
+    }
+
+    /// Whether tokens `a..b` only join list members: `,`, `and`, `or`, `nor`, articles and
+    /// up to two lower-case modifiers ("Arnor and the evil awful Gondor").
+    fn list_gap(&self, a: usize, b: usize) -> bool {
+        let gap = a..b;
+        if gap.is_empty() || gap.len() > 6 {
+            return false;
+        }
+        let mut joiner = false;
+        let mut words = 0;
+        for i in gap {
+            match self.tags[i] {
+                Tag::Comma => joiner = true,
+                Tag::Conj if matches!(self.norm(i), "AND" | "OR" | "NOR" | "&") => joiner = true,
+                Tag::Det => {}
+                Tag::Word
+                    if self.toks.tokens()[i].lower
+                        || self.toks.tokens()[i].capitalised
+                            && words == 0
+                            && i > a
+                            && self.tags[i - 1] == Tag::Conj =>
+                {
+                    words += 1;
+                    if words > 2 {
+                        return false;
+                    }
+                }
+                _ => return false,
+            }
+        }
+        joiner
+    }
+
+    fn build_groups(&mut self) {
+        // 0. A short parenthesis after a mention belongs to it: "the European Union (EU)".
+        for u in &mut self.units {
+            let e = u.end;
+            if e < self.toks.len()
+                && self.toks.norm(e) == "("
+                && let Some(close) =
+                    (e + 1..(e + 5).min(self.toks.len())).find(|&j| self.toks.norm(j) == ")")
+            {
+                u.end = close + 1;
+            }
+        }
+        // 1. Agent-only units followed by of/in/from + actors: "the ambassadors of Arnor,
+        //    Osgiliath and Gondor", "Lawmakers and officials in Arnor and Gondor".
+        let mut raw: Vec<Vec<usize>> = Vec::new();
+        for i in 0..self.units.len() {
+            if let Some(g) = raw.last_mut()
+                && let Some(&prev) = g.last()
+                && self.list_gap(self.units[prev].end, self.units[i].start)
+            {
+                g.push(i);
+                continue;
+            }
+            raw.push(vec![i]);
+        }
+        let mut merged: Vec<Vec<usize>> = Vec::new();
+        let mut k = 0;
+        while k < raw.len() {
+            let g = &raw[k];
+            // The agent-only tail of the group: "Ithilen and [the government] of Gondor",
+            // "[Lawmakers and officials] in Arnor and Gondor".
+            let tail_from = g
+                .iter()
+                .rposition(|&u| self.units[u].actor.is_some())
+                .map_or(0, |p| p + 1);
+            if tail_from < g.len() && k + 1 < raw.len() {
+                let end = self.units[*g.last().unwrap_or(&0)].end;
+                let next = &raw[k + 1];
+                let next_start = self.units[next[0]].start;
+                let mut p = end;
+                let linked =
+                    p < next_start && matches!(self.norm(p), "OF" | "IN" | "FROM" | "AT") && {
+                        p += 1;
+                        // Articles, and after one, adjectives: "from the defeated Fatah Party".
+                        let mut det = false;
+                        while p < next_start
+                            && (self.tags[p] == Tag::Det
+                                || det && self.tags[p] == Tag::Word && self.toks.tokens()[p].lower)
+                        {
+                            det |= self.tags[p] == Tag::Det;
+                            p += 1;
+                        }
+                        p == next_start
+                    };
+                if linked && next.iter().any(|&u| self.units[u].actor.is_some()) {
+                    let mut combined: Vec<usize> = g[..tail_from].to_vec();
+                    let last = self.units[*next.last().unwrap_or(&next[0])].end;
+                    for &a in &g[tail_from..] {
+                        for &c in next {
+                            let mut u = self.units[c].clone();
+                            u.start = self.units[a].start;
+                            u.end = last;
+                            u.prefix.extend(self.units[a].prefix.iter().copied());
+                            u.suffix.extend(self.units[a].suffix.iter().copied());
+                            self.units.push(u);
+                            combined.push(self.units.len() - 1);
+                        }
+                    }
+                    merged.push(combined);
+                    k += 2;
+                    continue;
+                }
+            }
+            merged.push(g.clone());
+            k += 1;
+        }
+        // 2. Agent-only members inherit the country of an earlier member: "Danish media and
+        //    government"; bare countries listed right before a member with agents share its
+        //    agents: "Russian and Ukrainian negotiators".
+        for g in &merged {
+            for w in (0..g.len().saturating_sub(1)).rev() {
+                let (a, b) = (g[w], g[w + 1]);
+                let adjacent = self.units[b].start == self.units[a].end + 1;
+                if adjacent
+                    && !self.units[a].has_agent()
+                    && self.units[a].actor.is_some()
+                    && self.units[b].has_agent()
+                {
+                    let (prefix, suffix) =
+                        (self.units[b].prefix.clone(), self.units[b].suffix.clone());
+                    self.units[a].prefix = prefix;
+                    self.units[a].suffix = suffix;
+                }
+            }
+        }
+        for g in &merged {
+            let mut country = None;
+            for &u in g {
+                match self.units[u].actor {
+                    Some(a) => country = Some(a),
+                    None => {
+                        if let Some(a) = country
+                            && self.units[u].has_agent()
+                        {
+                            self.units[u].actor = Some(a);
+                        }
+                    }
+                }
+            }
+        }
+        for g in merged {
+            let start = g.iter().map(|&u| self.units[u].start).min().unwrap_or(0);
+            let end = g.iter().map(|&u| self.units[u].end).max().unwrap_or(0);
+            let gi = self.groups.len() as u32;
+            for t in start..end.min(self.group_of.len()) {
+                self.group_of[t] = gi;
+            }
+            self.groups.push(Group {
+                start,
+                end,
+                units: g,
+                mediator: false,
+            });
+        }
+        self.mark_mediators();
+    }
+
+    /// "mediated by Oman", "through Omani intermediaries", "under Omani mediation", "with
+    /// Qatar mediating", "brokered by Egypt and Qatar", "hosted by Oman".
+    fn mark_mediators(&mut self) {
+        for gi in 0..self.groups.len() {
+            let (s, e) = (self.groups[gi].start, self.groups[gi].end);
+            let mut before = s;
+            while before > 0 && self.tags[before - 1] == Tag::Det {
+                before -= 1;
+            }
+            let by_mediator = before >= 2
+                && self.is(before - 1, "BY")
+                && matches!(
+                    self.norm(before - 2),
+                    "MEDIATED" | "BROKERED" | "HOSTED" | "FACILITATED" | "SPONSORED" | "CONVENED"
+                );
+            let through =
+                before >= 1 && matches!(self.norm(before - 1), "THROUGH" | "VIA" | "UNDER");
+            let after_noun = e < self.toks.len()
+                && matches!(
+                    self.norm(e),
+                    "MEDIATION"
+                        | "MEDIATORS"
+                        | "MEDIATOR"
+                        | "INTERMEDIARIES"
+                        | "INTERMEDIARY"
+                        | "MEDIATING"
+                        | "FACILITATION"
+                        | "AUSPICES"
+                );
+            let as_mediator = e + 2 < self.toks.len()
+                && self.is(e, "AS")
+                && matches!(self.norm(e + 1), "MEDIATOR" | "INTERMEDIARY" | "GO-BETWEEN")
+                || e + 2 < self.toks.len() && self.is(e, "ACTING") && self.is(e + 1, "AS");
+            if by_mediator
+                || (through && after_noun)
+                || (before >= 1 && self.is(before - 1, "WITH") && after_noun)
+                || as_mediator
+                || (after_noun && before >= 1 && self.is(before - 1, "UNDER"))
+            {
+                self.groups[gi].mediator = true;
+            }
+        }
+    }
+
+    /// Verb forms that read as verbs here.
+    /// Finds every dictionary verb form (before actors, so that a noun phrase never
+    /// swallows a verb).
+    fn scan_verbs(&mut self) {
+        let toks = self.toks;
+        for m in self.coder.verbs.find_iter(toks.haystack()) {
+            let (Some(s), Some(e)) = (
+                toks.token_at_separator(m.start()),
+                toks.token_ending_at(m.end()),
+            ) else {
+                continue;
+            };
+            self.verb_at[s] = true;
+            self.raw_verbs.push((s, e + 1, m.pattern().as_usize()));
+        }
+    }
+
+    fn verb_candidates(&mut self) -> Vec<VerbCand> {
+        let toks = self.toks;
+        let mut out = Vec::new();
+        for k in 0..self.raw_verbs.len() {
+            let (s, e, hit) = self.raw_verbs[k];
+            if self.group_of[s] != NONE {
+                continue;
+            }
+            let forms = &self.coder.verb_hits[hit];
+            let past = forms.iter().any(|f| f.past);
+            let gerund = forms.iter().all(|f| f.gerund);
+            let w = self.norm(s);
+            let prev = (s > 0).then(|| self.tags[s - 1]);
+            let prev_is_noun = s > 0 && self.group_of[s - 1] != NONE;
+            // "a US offer": after an indefinite article a country name is a modifier.
+            let modifier = prev_is_noun && !past && {
+                let g = &self.groups[self.group_of[s - 1] as usize];
+                g.units.len() == 1 && g.start > 0 && matches!(self.norm(g.start - 1), "A" | "AN")
+            };
+            if modifier {
+                continue;
+            }
+            let noun_reading = match prev {
+                Some(Tag::Det | Tag::Poss | Tag::Num | Tag::Prep) => true,
+                Some(Tag::To) => w.ends_with('S') && !past && !w.ends_with("SS"),
+                _ => false,
+            };
+            if noun_reading {
+                continue;
+            }
+            let aux_before = matches!(
+                prev,
+                Some(Tag::Be | Tag::Have | Tag::Do | Tag::Modal | Tag::Neg | Tag::To | Tag::Adv)
+            );
+            let ok = if gerund {
+                // "is meeting", "will be renewing".
+                matches!(prev, Some(Tag::Be | Tag::Adv | Tag::Neg)) && self.be_before(s)
+            } else if past {
+                let reduced_relative =
+                    prev == Some(Tag::Word) && e < toks.len() && self.norm(e) == "BY";
+                !matches!(prev, Some(Tag::Det)) && !reduced_relative
+                    || aux_before
+                    || prev_is_noun
+                    || matches!(prev, Some(Tag::Comma | Tag::Rel | Tag::Pron | Tag::Conj))
+            } else if w.ends_with('S') && !w.ends_with("SS") {
+                prev_is_noun
+                    || aux_before
+                    || matches!(
+                        prev,
+                        Some(Tag::Pron | Tag::Rel | Tag::Adv | Tag::Conj | Tag::That)
+                    )
+                    || prev.is_none()
+            } else {
+                prev_is_noun
+                    || aux_before
+                    || matches!(prev, Some(Tag::Pron | Tag::Rel | Tag::Conj | Tag::That))
+            };
+            if !ok {
+                continue;
+            }
+            out.push(VerbCand {
+                start: s,
+                end: e,
+                hit,
+                past,
+            });
+        }
+        out
+    }
+
+    fn is_verbish_word(&self, w: &str) -> bool {
+        matches!(
+            w,
+            "ALSO"
+                | "JUST"
+                | "THEN"
+                | "NOW"
+                | "EVER"
+                | "EVEN"
+                | "STILL"
+                | "ALREADY"
+                | "AGAIN"
+                | "REPORTEDLY"
+                | "LATER"
+                | "FIRST"
+        )
+    }
+
+    fn be_before(&self, s: usize) -> bool {
+        let mut i = s;
+        while i > 0 {
+            i -= 1;
+            match self.tags[i] {
+                Tag::Be => return true,
+                Tag::Adv | Tag::Neg => continue,
+                _ if self.is_verbish_word(self.norm(i)) => continue,
+                _ => return false,
+            }
+        }
+        false
+    }
+
+    /// Start of the verb group: auxiliaries, modals, negation, adverbs and "about to",
+    /// "plans to" before the verb.
+    fn verb_group_start(&self, s: usize) -> usize {
+        let mut i = s;
+        while i > 0 {
+            let t = self.tags[i - 1];
+            let w = self.norm(i - 1);
+            let take = matches!(
+                t,
+                Tag::Be | Tag::Have | Tag::Do | Tag::Modal | Tag::Neg | Tag::Adv | Tag::To
+            ) || self.is_verbish_word(w)
+                || matches!(
+                    w,
+                    "ABOUT"
+                        | "SET"
+                        | "GOING"
+                        | "DUE"
+                        | "EXPECTED"
+                        | "SCHEDULED"
+                        | "PLAN"
+                        | "PLANS"
+                        | "PLANNED"
+                        | "PLANNING"
+                        | "INTENDS"
+                        | "INTEND"
+                        | "INTENDED"
+                        | "LIKELY"
+                        | "READY"
+                        | "PREPARING"
+                        | "WILLING"
+                        | "COMMITTED"
+                        | "DETERMINED"
+                        | "EAGER"
+                        | "PREPARED"
+                        | "TRY"
+                        | "TRIES"
+                        | "TRIED"
+                        | "TRYING"
+                        | "WANT"
+                        | "WANTS"
+                        | "WANTED"
+                        | "SEEK"
+                        | "SEEKS"
+                        | "SOUGHT"
+                        | "HOPE"
+                        | "HOPES"
+                        | "HOPED"
+                        | "REFUSED"
+                        | "REFUSES"
+                        | "REFUSE"
+                        | "DECLINED"
+                        | "DECLINES"
+                        | "FAILED"
+                        | "FAILS"
+                        | "UNLIKELY"
+                        | "UNABLE"
+                        | "ABLE"
+                        | "CERTAINLY"
+                        | "REALLY"
+                        | "MOST"
+                        | "UNEXPECTEDLY"
+                        | "AIMS"
+                        | "AIM"
+                        | "THREATENED"
+                        | "THREATENS"
+                        | "VOWED"
+                        | "VOWS"
+                        | "PROMISED"
+                        | "PROMISES"
+                        | "AGREED"
+                        | "AGREES"
+                        | "DECIDED"
+                        | "DECIDES"
+                        | "OFFERED"
+                        | "OFFERS"
+                );
+            if !take {
+                break;
+            }
+            i -= 1;
+        }
+        i
+    }
+
+    fn status(&self, vg: usize, s: usize, clause_start: usize) -> Status {
+        let words = || (vg..s).map(|i| self.norm(i));
+        if words().any(|w| {
+            matches!(
+                w,
+                "NOT"
+                    | "N'T"
+                    | "NEVER"
+                    | "REFUSED"
+                    | "REFUSES"
+                    | "REFUSE"
+                    | "DECLINED"
+                    | "DECLINES"
+                    | "FAILED"
+                    | "FAILS"
+                    | "UNABLE"
+                    | "UNLIKELY"
+            )
+        }) {
+            return Status::Negated;
+        }
+        if words().any(|w| {
+            matches!(
+                w,
+                "COULD"
+                    | "MIGHT"
+                    | "MAY"
+                    | "WOULD"
+                    | "SHOULD"
+                    | "MUST"
+                    | "CAN"
+                    | "CA"
+                    | "'D"
+                    | "HOPE"
+                    | "HOPES"
+                    | "HOPED"
+                    | "WANT"
+                    | "WANTS"
+                    | "WANTED"
+                    | "SEEK"
+                    | "SEEKS"
+                    | "SOUGHT"
+                    | "TRY"
+                    | "TRIES"
+                    | "TRIED"
+                    | "TRYING"
+                    | "THREATENED"
+                    | "THREATENS"
+                    | "ABLE"
+                    | "OFFERED"
+                    | "OFFERS"
+            )
+        }) || (clause_start..vg).any(|i| matches!(self.norm(i), "IF" | "UNLESS" | "WHETHER"))
+        {
+            return Status::Hypothetical;
+        }
+        if words().any(|w| {
+            matches!(
+                w,
+                "WILL"
+                    | "WO"
+                    | "SHALL"
+                    | "'LL"
+                    | "ABOUT"
+                    | "SET"
+                    | "GOING"
+                    | "DUE"
+                    | "EXPECTED"
+                    | "SCHEDULED"
+                    | "PLAN"
+                    | "PLANS"
+                    | "PLANNED"
+                    | "PLANNING"
+                    | "INTENDS"
+                    | "INTEND"
+                    | "INTENDED"
+                    | "LIKELY"
+                    | "READY"
+                    | "PREPARING"
+                    | "WILLING"
+                    | "COMMITTED"
+                    | "DETERMINED"
+                    | "EAGER"
+                    | "PREPARED"
+                    | "VOWED"
+                    | "VOWS"
+                    | "PROMISED"
+                    | "PROMISES"
+                    | "AGREED"
+                    | "AGREES"
+                    | "DECIDED"
+                    | "DECIDES"
+                    | "AIMS"
+                    | "AIM"
+            )
+        }) || (vg + 1 < s && self.tags[vg] == Tag::Be && self.tags[vg + 1] == Tag::To)
+        {
+            return Status::Planned;
+        }
+        Status::Occurred
+    }
+
+    fn is_boundary(&self, i: usize) -> bool {
+        matches!(self.tags[i], Tag::Stop | Tag::Sub | Tag::That | Tag::Rel)
+            && self.group_of[i] == NONE
+    }
+
+    /// The group acting as subject of a verb whose group starts at `vg`: the nearest group
+    /// before it in the same clause that is not inside a prepositional phrase.
+    fn subject_before(&self, vg: usize, floor: usize) -> Option<usize> {
+        let mut i = vg;
+        while i > floor {
+            i -= 1;
+            let g = self.group_of[i];
+            if g != NONE {
+                let grp = &self.groups[g as usize];
+                if grp.mediator {
+                    i = grp.start;
+                    continue;
+                }
+                let mut p = grp.start;
+                while p > 0
+                    && matches!(self.tags[p - 1], Tag::Det | Tag::Word)
+                    && self.toks.tokens()[p - 1].lower
+                {
+                    p -= 1;
+                }
+                let in_pp = p > 0 && matches!(self.tags[p - 1], Tag::Prep) && !self.is(p - 1, "OF");
+                let appositive = grp.start > 0
+                    && self.tags[grp.start - 1] == Tag::Det
+                    && p >= 2
+                    && self.tags[p - 1] == Tag::Comma;
+                if in_pp || appositive {
+                    i = p;
+                    continue;
+                }
+                return Some(g as usize);
+            }
+            if self.tags[i] == Tag::Pron {
+                // "Ethiopia indicated it would act": a pronoun right after a reporting verb
+                // (or its "that") refers to that verb's subject; otherwise we cannot say.
+                let mut j = i;
+                if j > 0 && self.tags[j - 1] == Tag::That {
+                    j -= 1;
+                }
+                if j > 0
+                    && self.verb_at[j - 1]
+                    && matches!(self.norm(i), "IT" | "HE" | "SHE" | "THEY" | "WE")
+                {
+                    return self.subject_before(self.verb_group_start(j - 1), 0);
+                }
+                return None;
+            }
+            if self.is_boundary(i) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The first non-mediator group after the verb, before the clause ends.
+    fn object_after(&self, from: usize, skip: Option<usize>) -> Option<usize> {
+        let mut i = from;
+        while i < self.toks.len() {
+            if self.tags[i] == Tag::Comma && self.clause_after_comma(i) {
+                return None;
+            }
+            // A complement clause's subject is the target of statements, beliefs and warnings
+            // ("Arnor believes that Dagolath …"), as PETRARCH codes them.
+            if matches!(self.tags[i], Tag::Stop | Tag::Sub | Tag::Rel) && !self.is(i, "AS") {
+                return None;
+            }
+            let g = self.group_of[i];
+            if g != NONE && Some(g as usize) != skip {
+                let grp = &self.groups[g as usize];
+                if grp.mediator {
+                    i = grp.end;
+                    continue;
+                }
+                return Some(g as usize);
+            }
+            i += 1;
+        }
+        None
+    }
+
+    /// The codes a verb gives without a pattern: its line's, else its block's.
+    fn default_codes(&self, v: &VerbCand) -> Codes {
+        let form = self.coder.verb_hits[v.hit]
+            .iter()
+            .find(|f| f.words as usize == v.end - v.start);
+        form.and_then(|f| f.codes.map(|c| self.coder.line_codes[c as usize].clone()))
+            .or_else(|| form.map(|f| self.coder.blocks[f.block as usize].codes.clone()))
+            .unwrap_or_default()
+    }
+
+    /// Whether the comma at `i` opens a clause with its own subject and verb ("…, a senior
+    /// official said").
+    fn clause_after_comma(&self, i: usize) -> bool {
+        let mut j = i + 1;
+        let n = self.toks.len();
+        while j < n
+            && j <= i + 5
+            && matches!(self.tags[j], Tag::Det | Tag::Word | Tag::Adv)
+            && self.group_of[j] == NONE
+        {
+            j += 1;
+        }
+        let g = match self.group_of.get(j) {
+            Some(&g) if g != NONE => g as usize,
+            _ => return false,
+        };
+        let mut k = self.groups[g].end;
+        while k < n
+            && matches!(
+                self.tags[k],
+                Tag::Adv | Tag::Be | Tag::Have | Tag::Modal | Tag::Do | Tag::Neg
+            )
+        {
+            k += 1;
+        }
+        k < n && self.verb_at.get(k).copied().unwrap_or(false)
+    }
+
+    fn code_verbs(&mut self, verbs: &[VerbCand], out: &mut Vec<Event>) {
+        let mut consumed_until = 0usize;
+        let mut last_coded_end: Option<usize> = None;
+        let mut prev_source: Option<(usize, usize)> = None; // (group, verb end)
+        let mut clause_floor = 0usize;
+        let first_out = out.len();
+        for v in verbs {
+            if v.start < consumed_until {
+                continue;
+            }
+            // "mediated by Oman", "brokered by Qatar": the mediation is part of the meeting
+            // event (its `mediator`), not an event of its own.
+            if v.end + 1 < self.toks.len()
+                && self.is(v.end, "BY")
+                && self.object_after(v.end + 1, None).is_none()
+                && self
+                    .groups
+                    .iter()
+                    .any(|g| g.mediator && g.start <= v.end + 3 && g.start > v.end)
+            {
+                continue;
+            }
+            let vg = self.verb_group_start(v.start);
+            // "urged Eriador to respond": an infinitive under a verb that was coded in the
+            // same clause belongs to that event.
+            if let Some(prev_end) = last_coded_end
+                && (vg..v.start).any(|i| self.tags[i] == Tag::To)
+                && prev_end <= vg
+                && vg - prev_end <= 6
+                && !(prev_end..vg).any(|i| self.is_boundary(i) || self.tags[i] == Tag::Comma)
+            {
+                last_coded_end = Some(v.end);
+                continue;
+            }
+            // Clause floor: the last boundary before the verb group.
+            let floor = (clause_floor..vg)
+                .rev()
+                .find(|&i| self.is_boundary(i))
+                .map_or(clause_floor, |i| i + 1);
+            let status = self.status(vg, v.start, floor);
+            // Passive: a form of BE right before a past participle.
+            let passive = v.past
+                && (vg..v.start).any(|i| self.tags[i] == Tag::Be)
+                && !(vg..v.start).any(|i| self.tags[i] == Tag::To && i + 1 == v.start);
+            // VP coordination: "condemned … and promised aid".
+            let coordinated = vg > 0
+                && self.tags[vg - 1] == Tag::Conj
+                && prev_source.is_some()
+                && !(vg >= 2
+                    && self.group_of[vg - 2] != NONE
+                    && prev_source.is_some_and(|(_, end)| end > vg));
+            let mut source = if coordinated {
+                prev_source.map(|(g, _)| g)
+            } else {
+                self.subject_before(vg, floor)
+            };
+            let mut by_agent = None;
+            if passive {
+                let mut j = v.end;
+                while j < self.toks.len()
+                    && j < v.end + 4
+                    && !self.is(j, "BY")
+                    && !self.is_boundary(j)
+                {
+                    j += 1;
+                }
+                if self.is(j, "BY") {
+                    by_agent = self
+                        .object_after(j + 1, None)
+                        .filter(|&g| self.groups[g].start <= j + 3);
+                }
+            }
+            // Match patterns; words before the verb belong after the subject.
+            let pre_floor = source.map_or(floor, |g| self.groups[g].end.max(floor));
+            let matched = self.best_pattern(v, vg, floor, pre_floor, source);
+            let (codes, pat_end, pat_source, pat_target, compound) = match &matched {
+                Some(m) => (m.codes.clone(), m.end, m.source, m.target, m.compound),
+                None => (self.default_codes(v), v.end, None, None, false),
+            };
+            if codes.forward.is_none() && codes.reverse.is_none() {
+                continue;
+            }
+            if matched.is_some() {
+                consumed_until = consumed_until.max(pat_end);
+            }
+            let mut target = pat_target.or_else(|| self.object_after(v.end, None));
+            // Parties that meet each other meet somewhere: "Iran and the United States held
+            // talks in Muscat" names a venue, not a third party.
+            if pat_target.is_none()
+                && source.is_some_and(|g| self.groups[g].units.len() >= 2)
+                && target.is_some_and(|t| {
+                    let st = self.groups[t].start;
+                    let mut p = st;
+                    while p > 0 && self.tags[p - 1] == Tag::Det {
+                        p -= 1;
+                    }
+                    p > 0 && matches!(self.norm(p - 1), "IN" | "AT")
+                })
+            {
+                target = None;
+            }
+            if let Some(s) = pat_source {
+                source = Some(s);
+            }
+            if passive && pat_source.is_none() {
+                if let Some(b) = by_agent {
+                    // The subject of a passive is the target.
+                    target = source.or(target.filter(|&t| t != b));
+                    source = Some(b);
+                } else {
+                    // A passive without its agent does not say who acted.
+                    continue;
+                }
+            }
+            let Some(src) = source else { continue };
+            prev_source = Some((src, v.end));
+            last_coded_end = Some(v.end);
+            clause_floor = clause_floor.max(floor);
+            let mediator = self.groups.iter().position(|g| g.mediator);
+            let trigger = (
+                self.toks.tokens()[v.start].start,
+                self.toks.tokens()[v.end - 1].end,
+            );
+            let src_units = self.groups[src].units.clone();
+            // "agreed to V" (and, in intent mode, announced future actions) express intent.
+            let mut codes = codes;
+            let agree = matched.is_none()
+                && self.coder.verb_hits[v.hit]
+                    .iter()
+                    .any(|f| self.coder.blocks[f.block as usize].agree);
+            if agree
+                && codes
+                    .forward
+                    .as_deref()
+                    .is_some_and(|c| c.starts_with("05"))
+            {
+                let next = verbs
+                    .iter()
+                    .find(|w| w.start == v.end + 1 && self.is(v.end, "TO"));
+                let root = next
+                    .and_then(|w| self.default_codes(w).forward)
+                    .map(|c| c[..2].to_string());
+                codes = Codes {
+                    forward: Some(intent_code(root.as_deref()).to_string()),
+                    reverse: None,
+                };
+                if let Some(w) = next {
+                    consumed_until = consumed_until.max(w.end);
+                }
+            }
+            let mut status = status;
+            // CAMEO codes an announced conflictual action as a threat: "will blockade",
+            // "could strike", "will withdraw … unless" → 13x.
+            if self.coder.config.intent_codes
+                && matches!(status, Status::Planned | Status::Hypothetical)
+                && let Some(f) = codes.forward.as_deref()
+            {
+                let conditional =
+                    (v.end..self.toks.len()).any(|i| matches!(self.norm(i), "UNLESS" | "IF"));
+                let threat = match &f[..2] {
+                    "15" | "18" | "19" | "20" => Some("138"),
+                    "16" => Some("131"),
+                    "17" => Some("130"),
+                    "12" | "14" | "08" | "03" | "04" | "05" | "06" | "07" if conditional => {
+                        Some("130")
+                    }
+                    _ => None,
+                };
+                if let Some(t) = threat {
+                    codes = Codes {
+                        forward: Some(t.to_string()),
+                        reverse: None,
+                    };
+                    status = Status::Occurred;
+                }
+            }
+            if self.coder.config.intent_codes
+                && matches!(status, Status::Planned | Status::Hypothetical)
+                && let Some(f) = codes.forward.as_deref()
+                && matches!(&f[..2], "04" | "05" | "06" | "07" | "08")
+            {
+                codes = Codes {
+                    forward: Some(intent_code(Some(&f[..2])).to_string()),
+                    reverse: None,
+                };
+            }
+            // CAMEO codes refusing cooperation as a rejection: "will not accept", "refused to
+            // allow" → 120.
+            if self.coder.config.intent_codes
+                && status == Status::Negated
+                && let Some(f) = codes.forward.as_deref()
+                && matches!(&f[..2], "03" | "04" | "05" | "06" | "07" | "08")
+            {
+                codes = Codes {
+                    forward: Some("120".to_string()),
+                    reverse: None,
+                };
+                status = Status::Occurred;
+            }
+            // "X said Y must …" is X's demand on Y; "… Y should …" an appeal.
+            if codes
+                .forward
+                .as_deref()
+                .is_some_and(|f| f.starts_with("01"))
+                && let Some(t) = target
+            {
+                let end = self.groups[t].end;
+                let modal =
+                    (end..(end + 2).min(self.toks.len())).find_map(|i| match self.norm(i) {
+                        "MUST" => Some("100"),
+                        "SHOULD" => Some("020"),
+                        _ => None,
+                    });
+                if let Some(code) = modal {
+                    codes = Codes {
+                        forward: Some(code.to_string()),
+                        reverse: None,
+                    };
+                }
+            }
+            let mut pairs: Vec<(usize, Option<usize>)> = Vec::new();
+            match target {
+                Some(t) if t != src => {
+                    for &a in &src_units {
+                        for &b in &self.groups[t].units {
+                            pairs.push((a, Some(b)));
+                        }
+                    }
+                }
+                _ => {
+                    // Compound subject acting on each other: "Iran and the US held talks".
+                    if src_units.len() >= 2 || compound {
+                        for &a in &src_units {
+                            for &b in &src_units {
+                                if a != b {
+                                    pairs.push((a, Some(b)));
+                                }
+                            }
+                        }
+                    } else {
+                        for &a in &src_units {
+                            pairs.push((a, None));
+                        }
+                    }
+                }
+            }
+            for (a, b) in pairs {
+                if let Some(code) = &codes.forward {
+                    self.emit(code, a, b, mediator, status, trigger, out);
+                }
+                if let (Some(code), Some(b)) = (&codes.reverse, b) {
+                    self.emit(code, b, Some(a), mediator, status, trigger, out);
+                }
+            }
+        }
+        // One event per (code, source, target).
+        let mut seen: Vec<(String, String, String)> = Vec::new();
+        let mut k = first_out;
+        while k < out.len() {
+            let key = (
+                out[k].cameo.clone(),
+                out[k].source.code.clone(),
+                out[k]
+                    .target
+                    .as_ref()
+                    .map_or_else(String::new, |t| t.code.clone()),
+            );
+            if seen.contains(&key) {
+                out.remove(k);
+            } else {
+                seen.push(key);
+                k += 1;
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn emit(
+        &self,
+        code: &str,
+        from: usize,
+        to: Option<usize>,
+        mediator: Option<usize>,
+        status: Status,
+        trigger: (usize, usize),
+        out: &mut Vec<Event>,
+    ) {
+        let cfg = self.coder.config;
+        if code.starts_with("01") && !cfg.statements {
+            return;
+        }
+        if status == Status::Negated && !cfg.negated {
+            return;
+        }
+        let su = &self.units[from];
+        let mut tu = to.map(|t| &self.units[t]);
+        if su.actor.is_none() && !cfg.unknown_country {
+            return;
+        }
+        // A target with no country ("23 people") is an unstated target.
+        if tu.is_some_and(|t| t.actor.is_none()) && !cfg.unknown_country {
+            tu = None;
+        }
+        // "Israel … in East Jerusalem": a target coded like the source is not a dyad.
+        if tu.is_some_and(|t| t.code() == su.code()) {
+            tu = None;
+        }
+        if tu.is_none() && !cfg.unknown_target {
+            return;
+        }
+        let span = |u: &Unit| {
+            (
+                self.toks.tokens()[u.start].start,
+                self.toks.tokens()[u.end - 1].end,
+            )
+        };
+        let actor_ref = |u: &Unit| {
+            let (start, end) = span(u);
+            ActorRef {
+                code: u.code(),
+                start,
+                end,
+            }
+        };
+        let plover = tables::plover(code);
+        let mediator = mediator
+            .filter(|_| code.starts_with("03") || code.starts_with("04") || code.starts_with("05"))
+            .and_then(|g| {
+                self.groups[g]
+                    .units
+                    .first()
+                    .map(|&u| actor_ref(&self.units[u]))
+            });
+        let _ = self.text;
+        out.push(Event {
+            cameo: code.to_string(),
+            goldstein: tables::goldstein(code),
+            plover: plover.map(|p| p.event),
+            mode: plover.map_or("", |p| p.mode),
+            source: actor_ref(su),
+            target: tu.map(actor_ref),
+            mediator,
+            status,
+            trigger,
+        });
+    }
+}
+
+/// The CAMEO "express intent" code for an action of root `root`: meet → 036, diplomatic
+/// cooperation → 032, material cooperation → 031, aid → 033, yield → 035, else 030.
+fn intent_code(root: Option<&str>) -> &'static str {
+    match root {
+        Some("04") => "036",
+        Some("05") => "032",
+        Some("06") => "031",
+        Some("07") => "033",
+        Some("08") => "035",
+        _ => "030",
+    }
+}
+
+struct PatternMatch {
+    codes: Codes,
+    end: usize,
+    source: Option<usize>,
+    target: Option<usize>,
+    compound: bool,
+}
+
+const MAX_GAP: usize = 6;
+
+impl Sentence<'_, '_> {
+    fn best_pattern(
+        &self,
+        v: &VerbCand,
+        vg: usize,
+        floor: usize,
+        pre_floor: usize,
+        subject: Option<usize>,
+    ) -> Option<PatternMatch> {
+        let mut best: Option<(u32, PatternMatch)> = None;
+        for form in &self.coder.verb_hits[v.hit] {
+            let block = &self.coder.blocks[form.block as usize];
+            for p in &block.patterns {
+                if best.as_ref().is_some_and(|(w, _)| *w >= p.weight) {
+                    continue;
+                }
+                if !p
+                    .required
+                    .iter()
+                    .all(|id| self.present.binary_search(id).is_ok())
+                {
+                    continue;
+                }
+                let mut bind = Binding::default();
+                let Some(end) = self.match_seq(&p.post, v.end, &mut bind) else {
+                    continue;
+                };
+                if !p.pre.is_empty() {
+                    // Words before the verb sit after the subject; `$`/`+` may be the subject.
+                    let binds = p.pre.iter().any(|e| matches!(e, El::Source | El::Target));
+                    let lo =
+                        if binds { floor } else { pre_floor }.max(vg.saturating_sub(MAX_GAP + 2));
+                    let mut found = false;
+                    for start in lo..=vg.max(lo) {
+                        let mut b2 = Binding::default();
+                        // Before the verb group: auxiliaries and adverbs are not pattern words.
+                        if let Some(mut e) = self.match_seq(&p.pre, start, &mut b2)
+                            && e <= vg
+                            && {
+                                // The rest of the subject's noun phrase may follow the match.
+                                while e < vg
+                                    && (self.tags[e] == Tag::Poss
+                                        || self.tags[e] == Tag::Word && self.toks.tokens()[e].lower)
+                                {
+                                    e += 1;
+                                }
+                                vg - e <= 3
+                            }
+                        {
+                            bind.source = bind.source.or(b2.source);
+                            bind.target = bind.target.or(b2.target);
+                            bind.score += b2.score;
+                            found = true;
+                            break;
+                        }
+                    }
+                    if !found {
+                        continue;
+                    }
+                }
+                let compound = p
+                    .pre
+                    .iter()
+                    .chain(p.post.iter())
+                    .any(|e| matches!(e, El::Compound));
+                if compound && subject.is_none_or(|g| self.groups[g].units.len() < 2) {
+                    continue;
+                }
+                let score = bind.score + 1;
+                if best.as_ref().is_some_and(|(w, _)| *w >= score) {
+                    continue;
+                }
+                best = Some((
+                    score,
+                    PatternMatch {
+                        codes: p.codes.clone(),
+                        end,
+                        source: bind.source,
+                        target: bind.target,
+                        compound,
+                    },
+                ));
+            }
+        }
+        best.map(|(_, m)| m)
+    }
+
+    /// Matches `elems` in order from token `at`; elements after the first, and the first
+    /// one after the verb, may skip up to `MAX_GAP` tokens, but never a sentence stop or
+    /// the start of another clause (a pronoun, modal, relative or subordinating word).
+    fn match_seq(&self, elems: &[El], at: usize, bind: &mut Binding) -> Option<usize> {
+        let mut p = at;
+        for e in elems {
+            if matches!(e, El::Compound) {
+                continue;
+            }
+            let mut found = None;
+            let mut q = p;
+            while q <= p + MAX_GAP && q <= self.toks.len() {
+                if let Some(end) = self.match_el(e, q, bind) {
+                    found = Some(end);
+                    break;
+                }
+                if q >= self.toks.len()
+                    || (self.tags[q] == Tag::Stop && self.norm(q) != "\"")
+                    || matches!(
+                        self.tags[q],
+                        Tag::Pron | Tag::Modal | Tag::Rel | Tag::Sub | Tag::That
+                    )
+                {
+                    break;
+                }
+                q += 1;
+            }
+            p = found?;
+        }
+        Some(p)
+    }
+
+    fn match_el(&self, e: &El, at: usize, bind: &mut Binding) -> Option<usize> {
+        let n = self.toks.len();
+        match e {
+            El::Word(id) => (at < n && (self.ids[at] == *id || self.singular(at) == Some(*id)))
+                .then(|| {
+                    bind.score += 2;
+                    at + 1
+                }),
+            El::Syn(k) => {
+                let members = self.coder.synsets[*k as usize].get(self.ids.get(at)?)?;
+                let end = members
+                    .iter()
+                    .filter(|m| {
+                        at + m.len() <= n
+                            && m.iter().enumerate().all(|(j, id)| self.ids[at + j] == *id)
+                    })
+                    .map(|m| at + m.len())
+                    .max()?;
+                bind.score += 2 * (end - at) as u32;
+                Some(end)
+            }
+            El::Np(v) => {
+                // Modifiers may stand between the earlier words of a noun phrase ("new global
+                // economic relations"), but the word before the head must touch it.
+                let mut p = at;
+                let last = v.len().saturating_sub(1);
+                for (j, x) in v.iter().enumerate() {
+                    if j == 0 || j == last {
+                        p = self.match_el(x, p, bind)?;
+                    } else {
+                        let mut q = p;
+                        let mut found = None;
+                        while q < n && q <= p + 2 {
+                            if let Some(end) = self.match_el(x, q, bind) {
+                                found = Some(end);
+                                break;
+                            }
+                            if !matches!(self.tags[q], Tag::Word | Tag::Adv) {
+                                break;
+                            }
+                            q += 1;
+                        }
+                        p = found?;
+                    }
+                }
+                bind.score += 1;
+                Some(p)
+            }
+            El::Pp(v) => {
+                let mut p = at;
+                for (j, x) in v.iter().enumerate() {
+                    if j == 1 {
+                        // Articles and modifiers between the preposition and its object.
+                        let mut q = p;
+                        let mut found = None;
+                        while q < n && q <= p + 3 {
+                            if let Some(end) = self.match_el(x, q, bind) {
+                                found = Some(end);
+                                break;
+                            }
+                            if !matches!(self.tags[q], Tag::Det | Tag::Word | Tag::Adv | Tag::Poss)
+                            {
+                                break;
+                            }
+                            q += 1;
+                        }
+                        p = found?;
+                    } else {
+                        p = self.match_el(x, p, bind)?;
+                    }
+                }
+                bind.score += 1;
+                Some(p)
+            }
+            El::Source | El::Target => {
+                let mut q = at;
+                while q < n && self.tags[q] == Tag::Det {
+                    q += 1;
+                }
+                let g = *self.group_of.get(q)?;
+                if g == NONE || self.groups[g as usize].start != q {
+                    return None;
+                }
+                if matches!(e, El::Source) {
+                    bind.source = Some(g as usize);
+                } else {
+                    bind.target = Some(g as usize);
+                }
+                bind.score += 1;
+                Some(self.groups[g as usize].end)
+            }
+            El::Skip => (at < n).then_some(at + 1),
+            El::Compound => Some(at),
+        }
+    }
+}
+
+#[derive(Debug, Default)]
+struct Binding {
+    source: Option<usize>,
+    target: Option<usize>,
+    score: u32,
+}
