@@ -4,7 +4,6 @@
 //! arguments (the doc comments are the help text) and a `run` function returning the exit
 //! status.
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
@@ -36,15 +35,10 @@ struct Cli {
 /// Options every subcommand takes.
 #[derive(Debug, Clone, Args)]
 pub struct Global {
-    /// Database file (SQLite).
-    #[arg(
-        long,
-        global = true,
-        env = "BACKCHANNEL_DB",
-        default_value = "backchannel.db",
-        value_name = "PATH"
-    )]
-    pub db: PathBuf,
+    /// Database: a SQLite file path, or a `postgres://` URL for a shared PostgreSQL database.
+    /// Default: `$BACKCHANNEL_DB`, else `$DATABASE_URL`, else `backchannel.db`.
+    #[arg(long, global = true, value_name = "PATH|URL")]
+    pub db: Option<String>,
     /// No progress bars or summaries on stderr (errors are still printed).
     #[arg(long, short, global = true)]
     pub quiet: bool,
@@ -58,6 +52,8 @@ enum Command {
     Docs(commands::docs::DocsArgs),
     /// Full-text search over stored documents.
     Search(commands::search::SearchArgs),
+    /// Forecast a negotiation's outcome from a scenario (KTAB CSV/XML or TOML).
+    Forecast(commands::forecast::ForecastArgs),
     /// Score extraction against gold datasets in ../shared/.
     Eval(commands::eval::EvalArgs),
     /// Measure throughput.
@@ -71,6 +67,7 @@ fn main() -> ExitCode {
         Command::Ingest(args) => commands::ingest::run(args, &global),
         Command::Docs(args) => commands::docs::run(args, &global),
         Command::Search(args) => commands::search::run(args, &global),
+        Command::Forecast(args) => commands::forecast::run(args),
         Command::Eval(args) => commands::eval::run(args),
         Command::Bench(args) => commands::bench::run(args, &global),
     };

@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use serde::Serialize;
-use store::{DocFilter, DocSummary, Store};
+use store::{DocFilter, DocSummary};
 
 use crate::Global;
 use crate::commands::parse_day;

@@ -24,22 +24,25 @@ pub enum Format {
 /// Forecast a negotiation's outcome from a scenario of actors, capabilities, positions and
 /// saliences.
 ///
-/// SCENARIO is a KTAB CSV (positions and saliences 0–100) or a `.toml` scenario. The forecast
-/// per issue is the capability × salience-weighted mean of the positions the Spatial Model of
-/// Politics ends with; the Monte Carlo gives its spread when inputs are uncertain.
+/// SCENARIO is a KTAB CSV or XML file (positions and saliences 0–100) or a `.toml` scenario.
+/// The forecast per issue is the capability × salience-weighted mean of the positions the
+/// Spatial Model of Politics ends with; the Monte Carlo gives its spread when inputs are
+/// uncertain.
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = "Examples:
   backchannel forecast scenario.csv
   backchannel forecast talks.toml --runs 5000 --seed 7 --position-noise 10
   backchannel forecast scenario.csv --format json > forecast.json
   backchannel forecast scenario.csv --format csv --runs 0
+  backchannel forecast ktab-scenario.xml
   backchannel forecast scenario.csv --param VotingRule=Cubic --svg positions.svg
 
 Exit codes:
   0  forecast printed
   2  the scenario could not be read or the model failed")]
 pub struct ForecastArgs {
-    /// The scenario: a KTAB CSV file, or a TOML file (`.toml`).
+    /// The scenario: a KTAB CSV file, a KTAB XML file (`.xml`, model parameters included), or
+    /// a TOML file (`.toml`).
     #[arg(value_name = "SCENARIO")]
     pub scenario: PathBuf,
     /// Monte Carlo runs over perturbed inputs (0 to skip).
@@ -82,12 +85,18 @@ pub fn run(args: ForecastArgs) -> anyhow::Result<ExitCode> {
     let path = &args.scenario;
     let text = std::fs::read_to_string(path)
         .with_context(|| format!("could not read {}", path.display()))?;
-    let is_toml = path
+    let ext = path
         .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("toml"));
-    let (scenario, model) = if is_toml {
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let (scenario, model) = if ext == "toml" {
         forecast::parse_toml_scenario(&text)
             .with_context(|| format!("{} is not a valid scenario", path.display()))?
+    } else if ext == "xml" {
+        let (sc, cfg) = forecast::parse_ktab_xml(&text)
+            .with_context(|| format!("{} is not a valid KTAB XML scenario", path.display()))?;
+        (sc, Some(cfg))
     } else {
         let sc = forecast::parse_ktab_csv(&text)
             .with_context(|| format!("{} is not a valid KTAB scenario", path.display()))?;

@@ -183,7 +183,7 @@ pub fn run(args: IngestArgs, global: &Global) -> anyhow::Result<ExitCode> {
     parse_in_parallel(&local, jobs, |item, parsed| {
         bar.set_message(item.label());
         let links = args.follow_links.then_some(&client);
-        store_parsed(&mut store, parsed, links, &mut summary, global.quiet)?;
+        store_parsed(store.as_mut(), parsed, links, &mut summary, global.quiet)?;
         bar.inc(1);
         Ok(())
     })?;
@@ -193,7 +193,7 @@ pub fn run(args: IngestArgs, global: &Global) -> anyhow::Result<ExitCode> {
         ingest_url(
             &client,
             args.follow_links,
-            &mut store,
+            store.as_mut(),
             url,
             &mut summary,
             global.quiet,
@@ -406,7 +406,7 @@ fn record_problem(summary: &mut Summary, message: &str) {
 fn ingest_url(
     client: &fetch::Client,
     follow_links: bool,
-    store: &mut store::SqliteStore,
+    store: &mut dyn Store,
     url: &str,
     summary: &mut Summary,
     quiet: bool,

@@ -3,30 +3,57 @@
 pub mod bench;
 pub mod docs;
 pub mod eval;
+pub mod forecast;
 pub mod ingest;
 pub mod search;
 
 use crate::Global;
 
-/// Opens the database named by `--db`, creating it when missing.
-///
-/// # Errors
-/// Fails with a hint when the file cannot be opened or has a newer schema.
-pub fn open_store(global: &Global) -> anyhow::Result<store::SqliteStore> {
-    store::SqliteStore::open(&global.db)
-        .map_err(|err| anyhow::anyhow!("{err}\nhint: pass --db PATH to use another database file"))
+/// Where the database is, from `--db`, `$BACKCHANNEL_DB`, `$DATABASE_URL`, in that order,
+/// else `backchannel.db` in the current directory.
+pub fn database_location(global: &Global) -> String {
+    global
+        .db
+        .clone()
+        .or_else(|| std::env::var("BACKCHANNEL_DB").ok())
+        .or_else(|| std::env::var("DATABASE_URL").ok())
+        .filter(|s| !s.trim().is_empty())
+        .unwrap_or_else(|| "backchannel.db".to_owned())
 }
 
-/// Opens an existing database read-side; a missing file is an error rather than an empty
-/// new database.
+fn is_postgres(location: &str) -> bool {
+    location.starts_with("postgres://") || location.starts_with("postgresql://")
+}
+
+/// Opens the database, creating it (or its schema) when missing.
+///
+/// # Errors
+/// Fails with a hint when the file or server cannot be opened or has a newer schema.
+pub fn open_store(global: &Global) -> anyhow::Result<Box<dyn store::Store>> {
+    let location = database_location(global);
+    let opened: Result<Box<dyn store::Store>, store::StoreError> = if is_postgres(&location) {
+        store::PgStore::open(&location).map(|s| Box::new(s) as Box<dyn store::Store>)
+    } else {
+        store::SqliteStore::open(std::path::Path::new(&location))
+            .map(|s| Box::new(s) as Box<dyn store::Store>)
+    };
+    opened.map_err(|err| {
+        anyhow::anyhow!(
+            "{err}\nhint: pass --db PATH (a SQLite file) or --db postgres://user@host/db"
+        )
+    })
+}
+
+/// Opens an existing database for reading; a missing SQLite file is an error rather than an
+/// empty new database.
 ///
 /// # Errors
 /// Fails when the file does not exist or cannot be opened.
-pub fn open_existing_store(global: &Global) -> anyhow::Result<store::SqliteStore> {
-    if !global.db.exists() {
+pub fn open_existing_store(global: &Global) -> anyhow::Result<Box<dyn store::Store>> {
+    let location = database_location(global);
+    if !is_postgres(&location) && !std::path::Path::new(&location).exists() {
         anyhow::bail!(
-            "{}: no database here\nhint: run `backchannel ingest PATH…` first, or pass --db PATH",
-            global.db.display()
+            "{location}: no database here\nhint: run `backchannel ingest PATH…` first, or pass --db PATH"
         );
     }
     open_store(global)

@@ -4,7 +4,6 @@ use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use serde::Serialize;
-use store::Store;
 
 use crate::Global;
 use crate::commands::docs::{DocRow, ListFormat, date_cell};

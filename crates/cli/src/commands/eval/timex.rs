@@ -86,7 +86,10 @@ pub fn run(args: TimexArgs) -> anyhow::Result<ExitCode> {
     };
     files.sort();
     if files.is_empty() {
-        bail!("no .tml files found for the {name} set under {}", shared.display());
+        bail!(
+            "no .tml files found for the {name} set under {}",
+            shared.display()
+        );
     }
     let start = Instant::now();
     let extractor = TimeExtractor::new();
@@ -189,6 +192,9 @@ mod tests {
             errors: Some(5),
         };
         let err = run(args).expect_err("platinum mistakes are never shown");
-        assert!(err.to_string().starts_with("--errors is only for the train set"));
+        assert!(
+            err.to_string()
+                .starts_with("--errors is only for the train set")
+        );
     }
 }
