@@ -48,6 +48,8 @@ pub struct Global {
 enum Command {
     /// Read articles (files, directories, globs, feeds, URLs, stdin) into the database.
     Ingest(commands::ingest::IngestArgs),
+    /// Extract actors, times and quotes from articles, without a database.
+    Extract(commands::extract::ExtractArgs),
     /// List stored documents.
     Docs(commands::docs::DocsArgs),
     /// Full-text search over stored documents.
@@ -65,6 +67,7 @@ fn main() -> ExitCode {
     let global = cli.global;
     let result = match cli.command {
         Command::Ingest(args) => commands::ingest::run(args, &global),
+        Command::Extract(args) => commands::extract::run(args, &global),
         Command::Docs(args) => commands::docs::run(args, &global),
         Command::Search(args) => commands::search::run(args, &global),
         Command::Forecast(args) => commands::forecast::run(args),

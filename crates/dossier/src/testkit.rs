@@ -378,6 +378,7 @@ pub fn times(text: &str, sentences: &[ByteRange], dct: Option<Date>) -> Vec<Time
             text: text[s..e].to_owned(),
             kind: kind.to_owned(),
             value,
+            unresolved: false,
         });
     }
     out

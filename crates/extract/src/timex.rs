@@ -92,8 +92,7 @@ pub struct TimexRecord<'a> {
 
 impl Timex {
     /// The SPEC §3 record (`model::record::TimeRecord`) for `text`, the document text the span
-    /// points into. `model::record::TimeRecord` has no unresolved flag yet: use [`Timex::record`]
-    /// or [`Timex::resolution`] to keep it.
+    /// points into.
     pub fn to_time_record(&self, text: &str) -> model::record::TimeRecord {
         model::record::TimeRecord {
             start: self.span.start(),
@@ -101,6 +100,7 @@ impl Timex {
             text: self.span.slice(text).unwrap_or("").to_owned(),
             kind: self.kind.as_str().to_owned(),
             value: self.value.clone(),
+            unresolved: self.resolution == Resolution::Unresolved,
         }
     }
 

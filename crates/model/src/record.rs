@@ -90,6 +90,10 @@ pub struct TimeRecord {
     pub kind: String,
     /// Normalised value (`2026-02-06`, `P3D`, `FUTURE_REF`…).
     pub value: String,
+    /// True when the value keeps unknown parts (`XXXX-…`) because it needed a publication
+    /// date the document does not have. Omitted from JSON when false.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unresolved: bool,
 }
 
 /// A quote.
@@ -209,6 +213,7 @@ mod tests {
             text: "Tomorrow".into(),
             kind: "DATE".into(),
             value: "2026-02-06".into(),
+            unresolved: false,
         };
         assert_eq!(
             serde_json::to_string(&t).expect("serializable"),

@@ -303,6 +303,7 @@ pub fn sample_record(id: &str, extractor: &str) -> Record {
             text: "Tomorrow".to_owned(),
             kind: "DATE".to_owned(),
             value: "2026-02-06".to_owned(),
+            unresolved: false,
         }],
         quotes: Vec::new(),
         events: Vec::new(),

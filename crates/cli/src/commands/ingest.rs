@@ -6,8 +6,10 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use anyhow::Context;
+use extract::Pipeline;
 use ingest::walk::Input;
 use ingest::{IngestError, InputKind, Prepared};
+use model::record::Record;
 use serde::Serialize;
 use store::{NewDocument, PutOutcome, Store};
 
@@ -92,7 +94,7 @@ struct Summary {
 
 /// One unit of work.
 #[derive(Debug, Clone)]
-enum Item {
+pub(crate) enum Item {
     Stdin,
     File(PathBuf),
     Url(String),
@@ -165,6 +167,7 @@ pub fn run(args: IngestArgs, global: &Global) -> anyhow::Result<ExitCode> {
     let items = file_items;
 
     let mut store = crate::commands::open_store(global)?;
+    let pipeline = Pipeline::new();
     let bar = output::progress(global.quiet, items.len() as u64, "ingesting");
     let client = fetch::Client::new(fetch::Config {
         per_host_delay: Duration::from_secs_f64(args.delay.max(0.0)),
@@ -180,10 +183,17 @@ pub fn run(args: IngestArgs, global: &Global) -> anyhow::Result<ExitCode> {
     // links and id suffixes are the same on every run. URLs are fetched one at a time.
     let (local, remote): (Vec<Item>, Vec<Item>) =
         items.into_iter().partition(|i| !matches!(i, Item::Url(_)));
-    parse_in_parallel(&local, jobs, |item, parsed| {
+    parse_in_parallel(&local, jobs, Some(&pipeline), |item, parsed| {
         bar.set_message(item.label());
         let links = args.follow_links.then_some(&client);
-        store_parsed(store.as_mut(), parsed, links, &mut summary, global.quiet)?;
+        store_parsed(
+            store.as_mut(),
+            parsed,
+            Some(&pipeline),
+            links,
+            &mut summary,
+            global.quiet,
+        )?;
         bar.inc(1);
         Ok(())
     })?;
@@ -192,6 +202,7 @@ pub fn run(args: IngestArgs, global: &Global) -> anyhow::Result<ExitCode> {
         bar.set_message(url.clone());
         ingest_url(
             &client,
+            &pipeline,
             args.follow_links,
             store.as_mut(),
             url,
@@ -217,16 +228,18 @@ pub fn run(args: IngestArgs, global: &Global) -> anyhow::Result<ExitCode> {
     })
 }
 
-/// Drafts and problems from one input.
-struct Parsed {
-    prepared: Vec<Prepared>,
-    problems: Vec<String>,
+/// Documents (each with its extraction record when a pipeline ran) and problems from one
+/// input.
+pub(crate) struct Parsed {
+    pub(crate) prepared: Vec<(Prepared, Option<Record>)>,
+    pub(crate) problems: Vec<String>,
 }
 
 /// Parses items on `jobs` threads and hands each result to `sink` in input order.
-fn parse_in_parallel(
+pub(crate) fn parse_in_parallel(
     items: &[Item],
     jobs: usize,
+    pipeline: Option<&Pipeline>,
     mut sink: impl FnMut(&Item, Parsed) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
     if items.is_empty() {
@@ -242,7 +255,7 @@ fn parse_in_parallel(
                 loop {
                     let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                     let Some(item) = items.get(index) else { break };
-                    let parsed = parse_item_guarded(item);
+                    let parsed = parse_item_guarded(item, pipeline);
                     if tx.send((index, parsed)).is_err() {
                         break;
                     }
@@ -264,8 +277,16 @@ fn parse_in_parallel(
 }
 
 /// Parses one local item; a panic inside a parser becomes a problem for that item only.
-fn parse_item_guarded(item: &Item) -> Parsed {
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parse_item(item)));
+fn parse_item_guarded(item: &Item, pipeline: Option<&Pipeline>) -> Parsed {
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let mut parsed = parse_item(item);
+        if let Some(pipeline) = pipeline {
+            for (prepared, record) in &mut parsed.prepared {
+                *record = Some(pipeline.record(&prepared.doc));
+            }
+        }
+        parsed
+    }));
     result.unwrap_or_else(|_| Parsed {
         prepared: Vec::new(),
         problems: vec![format!(
@@ -275,7 +296,7 @@ fn parse_item_guarded(item: &Item) -> Parsed {
     })
 }
 
-fn parse_item(item: &Item) -> Parsed {
+pub(crate) fn parse_item(item: &Item) -> Parsed {
     let (kind, stem, origin, bytes) = match item {
         Item::Stdin => {
             let mut bytes = Vec::new();
@@ -310,7 +331,7 @@ fn prepare_all((drafts, problems): (Vec<ingest::Draft>, Vec<IngestError>)) -> Pa
     };
     for draft in drafts {
         match ingest::prepare(draft) {
-            Ok(prepared) => parsed.prepared.push(prepared),
+            Ok(prepared) => parsed.prepared.push((prepared, None)),
             Err(err) => parsed.problems.push(err.to_string()),
         }
     }
@@ -335,6 +356,7 @@ fn file_stem(path: &Path) -> String {
 fn store_parsed(
     store: &mut dyn Store,
     parsed: Parsed,
+    pipeline: Option<&Pipeline>,
     links: Option<&fetch::Client>,
     summary: &mut Summary,
     quiet: bool,
@@ -342,9 +364,13 @@ fn store_parsed(
     for problem in parsed.problems {
         record_problem(summary, &problem);
     }
-    for mut prepared in parsed.prepared {
+    for (mut prepared, mut record) in parsed.prepared {
         if let Some(client) = links {
+            let before = prepared.doc.text.len();
             prepared = with_full_article(client, prepared, quiet);
+            if prepared.doc.text.len() != before {
+                record = pipeline.map(|p| p.record(&prepared.doc));
+            }
         }
         let bands = prepared.fingerprint.bands();
         let outcome = store
@@ -382,6 +408,21 @@ fn store_parsed(
                 (id, "unchanged", None)
             }
         };
+        if let Some(mut record) = record {
+            let current = match &outcome_name {
+                &"unchanged" => store
+                    .record(&id)?
+                    .is_some_and(|r| r.doc.extractor == record.doc.extractor),
+                _ => false,
+            };
+            if !current {
+                record.doc.id = id.to_string();
+                record.doc.duplicate_of = duplicate_of.clone();
+                store
+                    .put_record(&record)
+                    .with_context(|| format!("{}: could not store the record", doc.origin))?;
+            }
+        }
         summary.documents.push(DocReport {
             id: id.to_string(),
             origin: doc.origin.clone(),
@@ -405,6 +446,7 @@ fn record_problem(summary: &mut Summary, message: &str) {
 /// saved only after every document from the response is stored.
 fn ingest_url(
     client: &fetch::Client,
+    pipeline: &Pipeline,
     follow_links: bool,
     store: &mut dyn Store,
     url: &str,
@@ -442,10 +484,15 @@ fn ingest_url(
         },
         other => prepare_all(ingest::parse_input(other, &stem, url, &bytes)),
     };
+    let mut parsed = parsed;
+    for (prepared, record) in &mut parsed.prepared {
+        *record = Some(pipeline.record(&prepared.doc));
+    }
     let clean = parsed.problems.is_empty();
     store_parsed(
         store,
         parsed,
+        Some(pipeline),
         follow_links.then_some(client),
         summary,
         quiet,

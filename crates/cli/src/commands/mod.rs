@@ -3,6 +3,7 @@
 pub mod bench;
 pub mod docs;
 pub mod eval;
+pub mod extract;
 pub mod forecast;
 pub mod ingest;
 pub mod search;

@@ -314,10 +314,11 @@ fn feed_server(connections: usize) -> String {
                 continue;
             }
             let response = if conditional {
-                "HTTP/1.1 304 Not Modified\r\nContent-Length: 0\r\n\r\n".to_owned()
+                "HTTP/1.1 304 Not Modified\r\nConnection: close\r\nContent-Length: 0\r\n\r\n"
+                    .to_owned()
             } else {
                 format!(
-                    "HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nETag: \"r1\"\r\nContent-Length: {}\r\n\r\n{rss}",
+                    "HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Type: application/rss+xml\r\nETag: \"r1\"\r\nContent-Length: {}\r\n\r\n{rss}",
                     rss.len()
                 )
             };

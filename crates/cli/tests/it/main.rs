@@ -1,5 +1,6 @@
 //! End-to-end tests: the real `backchannel` binary in a temporary directory.
 
 mod corpus;
+mod extract;
 mod ingest;
 mod support;

@@ -31,23 +31,23 @@ fn serve(n: usize) -> String {
             let path = first.split_whitespace().nth(1).unwrap_or("/").to_owned();
             let response = match path.as_str() {
                 "/feed" if if_none_match.as_deref() == Some("\"v1\"") => {
-                    "HTTP/1.1 304 Not Modified\r\nETag: \"v1\"\r\nContent-Length: 0\r\n\r\n"
+                    "HTTP/1.1 304 Not Modified\r\nConnection: close\r\nETag: \"v1\"\r\nContent-Length: 0\r\n\r\n"
                         .to_owned()
                 }
                 "/feed" => {
                     let body = "<rss version=\"2.0\"><channel><title>T</title></channel></rss>";
                     format!(
-                        "HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nETag: \"v1\"\r\nLast-Modified: Tue, 03 Mar 2026 08:00:00 GMT\r\nContent-Length: {}\r\n\r\n{body}",
+                        "HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Type: application/rss+xml\r\nETag: \"v1\"\r\nLast-Modified: Tue, 03 Mar 2026 08:00:00 GMT\r\nContent-Length: {}\r\n\r\n{body}",
                         body.len()
                     )
                 }
                 "/redirect" => {
-                    "HTTP/1.1 302 Found\r\nLocation: /feed\r\nContent-Length: 0\r\n\r\n".to_owned()
+                    "HTTP/1.1 302 Found\r\nConnection: close\r\nLocation: /feed\r\nContent-Length: 0\r\n\r\n".to_owned()
                 }
                 "/big" => {
                     let body = "x".repeat(5000);
                     format!(
-                        "HTTP/1.1 200 OK\r\nContent-Length: {}\r\n\r\n{body}",
+                        "HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: {}\r\n\r\n{body}",
                         body.len()
                     )
                 }
@@ -55,7 +55,7 @@ fn serve(n: usize) -> String {
                     std::thread::sleep(Duration::from_secs(3));
                     continue;
                 }
-                _ => "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n".to_owned(),
+                _ => "HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n".to_owned(),
             };
             let _ = stream.write_all(response.as_bytes());
         }
@@ -63,19 +63,26 @@ fn serve(n: usize) -> String {
     format!("http://{addr}")
 }
 
-fn client() -> Client {
+fn client(timeout: Duration) -> Client {
     Client::new(Config {
-        timeout: Duration::from_millis(700),
+        timeout,
         max_bytes: 1000,
         per_host_delay: Duration::ZERO,
         ..Config::default()
     })
 }
 
+fn client_short() -> Client {
+    client(Duration::from_millis(700))
+}
+
 #[test]
 fn conditional_get_redirects_limits_and_errors() {
     let base = serve(6);
-    let client = client();
+    // Generous for the requests that must succeed (the machine may be busy), short for the
+    // one that must time out.
+    let client = client(Duration::from_secs(20));
+    let impatient = client_short();
     let Fetched::Body {
         bytes,
         content_type,
@@ -111,7 +118,7 @@ fn conditional_get_redirects_limits_and_errors() {
         "{missing:?}"
     );
 
-    let slow = client.get(&format!("{base}/slow"), Some(&Validators::default()));
+    let slow = impatient.get(&format!("{base}/slow"), Some(&Validators::default()));
     let err = slow.expect_err("times out");
     assert!(err.to_string().contains("timed out"), "{err}");
 }
