@@ -147,8 +147,8 @@ fn sanitize_id(hint: &str) -> String {
 
 /// Detects the language of a text as an ISO 639-3 code, when the detector is confident.
 pub fn detect_language(text: &str) -> Option<String> {
-    // A few kilobytes are plenty and keep detection cheap on long documents.
-    let mut end = text.len().min(8 * 1024);
+    // Two kilobytes are plenty for a reliable guess and keep detection cheap.
+    let mut end = text.len().min(2 * 1024);
     while !text.is_char_boundary(end) {
         end -= 1;
     }

@@ -233,7 +233,8 @@ impl Store for PgStore {
             ],
         )?;
         let seq: i64 = row.get(0);
-        if !new.bands.is_empty() {
+        // As in SQLite: only chain roots are near-duplicate candidates.
+        if duplicate_of.is_none() && !new.bands.is_empty() {
             let insert = tx.prepare(
                 "INSERT INTO document_bands (band, hash, doc_seq) VALUES ($1, $2, $3)
                  ON CONFLICT DO NOTHING",

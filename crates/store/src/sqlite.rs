@@ -239,7 +239,9 @@ impl Store for SqliteStore {
             ],
         )?;
         let seq = tx.last_insert_rowid();
-        {
+        // Only documents that start a duplicate chain are near-duplicate candidates: copies
+        // link to the first one anyway, and this keeps lookups constant as copies pile up.
+        if duplicate_of.is_none() {
             let mut insert = tx.prepare_cached(
                 "INSERT OR IGNORE INTO document_bands (band, hash, doc_seq) VALUES (?1, ?2, ?3)",
             )?;
