@@ -48,6 +48,8 @@ pub struct Global {
 enum Command {
     /// Read articles (files, directories, globs, feeds, URLs, stdin) into the database.
     Ingest(commands::ingest::IngestArgs),
+    /// Write the analyst's brief (Markdown or JSON) from the database.
+    Brief(commands::brief::BriefArgs),
     /// Extract actors, times and quotes from articles, without a database.
     Extract(commands::extract::ExtractArgs),
     /// List stored documents.
@@ -67,6 +69,7 @@ fn main() -> ExitCode {
     let global = cli.global;
     let result = match cli.command {
         Command::Ingest(args) => commands::ingest::run(args, &global),
+        Command::Brief(args) => commands::brief::run(args, &global),
         Command::Extract(args) => commands::extract::run(args, &global),
         Command::Docs(args) => commands::docs::run(args, &global),
         Command::Search(args) => commands::search::run(args, &global),

@@ -1,6 +1,7 @@
 //! One module per subcommand: its arguments (the doc comments are the help) and its `run`.
 
 pub mod bench;
+pub mod brief;
 pub mod docs;
 pub mod eval;
 pub mod extract;

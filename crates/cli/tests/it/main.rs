@@ -1,5 +1,6 @@
 //! End-to-end tests: the real `backchannel` binary in a temporary directory.
 
+mod brief;
 mod corpus;
 mod extract;
 mod ingest;

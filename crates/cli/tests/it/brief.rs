@@ -1,0 +1,110 @@
+//! `brief` on the shipped example corpus: the planted contradictions appear, cited, with
+//! syndicated copies named and not counted.
+
+use std::path::PathBuf;
+
+use crate::support::Dir;
+
+fn ingest_example(dir: &Dir) -> PathBuf {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/muscat");
+    let run = dir.run(&["ingest", root.to_str().expect("utf-8"), "--quiet"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    root.join("dossier.toml")
+}
+
+#[test]
+fn markdown_brief_cites_both_sides_of_each_disagreement() {
+    let dir = Dir::new();
+    let dossier = ingest_example(&dir);
+    let run = dir.run(&["brief", "--dossier", dossier.to_str().expect("utf-8")]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let md = &run.stdout;
+    assert!(md.starts_with("# Iran–United States"), "{md}");
+    for section in [
+        "## Headline",
+        "## Where each party stands",
+        "## Where the sources disagree",
+        "## Who's who",
+        "## Sources cited",
+    ] {
+        assert!(md.contains(section), "missing {section}");
+    }
+    // C1: direct vs indirect, with the face-to-face report as the lone dissent.
+    assert!(
+        md.contains("- **talks-muscat-2026-02-06** — format:"),
+        "{md}"
+    );
+    assert!(
+        md.contains("`direct`: 1 source [04_muscat-round-capitol-dispatch"),
+        "{md}"
+    );
+    // C5: the syndicated copy is named, not counted as a second source.
+    assert!(
+        md.contains(
+            "`14`: 1 source, plus syndicated copy harbourline-2026-02-07-iran-tanker-sanctions"
+        ),
+        "{md}"
+    );
+    // Every citation in the text has a quoted sentence in the sources list.
+    assert!(
+        md.contains("- **04_muscat-round-capitol-dispatch §"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| Abbas Araghchi | IRNGOV | Foreign Minister |"),
+        "{md}"
+    );
+}
+
+#[test]
+fn json_brief_has_the_spec_fields_and_checkable_evidence() {
+    let dir = Dir::new();
+    let dossier = ingest_example(&dir);
+    let out = dir.path("brief.json");
+    let run = dir.run(&[
+        "brief",
+        "--dossier",
+        dossier.to_str().expect("utf-8"),
+        "--format",
+        "json",
+        "-o",
+        out.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let brief: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).expect("written")).expect("JSON");
+    for field in [
+        "headline",
+        "timeline",
+        "actors",
+        "issues",
+        "positions",
+        "changes",
+        "contradictions",
+        "schedule",
+        "forecast",
+    ] {
+        assert!(brief.get(field).is_some(), "missing {field}");
+    }
+    let store = store::SqliteStore::open(&dir.path("test.db")).expect("open");
+    use store::Store;
+    // Evidence spans slice the stored text of their document.
+    let mut checked = 0;
+    for c in brief["contradictions"].as_array().expect("array") {
+        for v in c["values"].as_array().expect("values") {
+            for ev in v["evidence"].as_array().expect("evidence") {
+                let doc = store
+                    .document(&model::DocId::new(ev["doc"].as_str().expect("doc")).expect("id"))
+                    .expect("read")
+                    .expect("cited document exists");
+                let (s, e) = (
+                    ev["start"].as_u64().expect("start") as usize,
+                    ev["end"].as_u64().expect("end") as usize,
+                );
+                assert!(doc.text.get(s..e).is_some_and(|t| !t.trim().is_empty()));
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 10, "only {checked} evidence spans");
+}
