@@ -14,11 +14,13 @@ use store::{NewDocument, Store};
 use crate::Global;
 use crate::output;
 
-/// Measure throughput. `ingest` times parsing (metadata, main-text extraction, hashing,
+/// Measure throughput. `extract` times the extraction stage (sentences, actors, times,
+/// quotes) on one core and on all cores. `ingest` times parsing (metadata, main-text extraction, hashing,
 /// fingerprints) and storing, for text and for HTML, on one core.
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = "Examples:
   backchannel bench ingest
+  backchannel bench extract --min-mb 10
   backchannel bench ingest --min-mb 50 --json")]
 pub struct BenchArgs {
     /// What to measure.
@@ -40,6 +42,8 @@ pub struct BenchArgs {
 pub enum BenchTarget {
     /// Text and HTML ingest.
     Ingest,
+    /// The extraction stage (sentences, actors, times, quotes) on one core and on all cores.
+    Extract,
 }
 
 #[derive(Debug, Serialize)]
@@ -73,6 +77,7 @@ impl Figure {
 pub fn run(args: BenchArgs, global: &Global) -> anyhow::Result<ExitCode> {
     match args.what {
         BenchTarget::Ingest => bench_ingest(&args, global),
+        BenchTarget::Extract => bench_extract(&args, global),
     }
 }
 
@@ -220,6 +225,101 @@ fn bench_ingest(args: &BenchArgs, global: &Global) -> anyhow::Result<ExitCode> {
     output::note(
         global.quiet,
         "built with optimisations? use `cargo run --release` for real figures",
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Extraction throughput over the example corpus and seeds repeated to `--min-mb`.
+fn bench_extract(args: &BenchArgs, global: &Global) -> anyhow::Result<ExitCode> {
+    let shared = crate::shared::shared_dir(args.shared.as_deref()).ok();
+    let mut roots = vec![PathBuf::from("examples/muscat")];
+    if let Some(shared) = &shared {
+        roots.push(shared.join("corpus/seeds"));
+    }
+    let (inputs, _) = ingest::walk::expand(&roots);
+    let mut docs = Vec::new();
+    for input in inputs {
+        if let ingest::walk::Input::File(path) = input {
+            let bytes =
+                std::fs::read(&path).with_context(|| format!("{}: cannot read", path.display()))?;
+            let (drafts, _) = ingest::parse_input(InputKind::of_path(&path), "b", "b", &bytes);
+            docs.extend(
+                drafts
+                    .into_iter()
+                    .filter_map(|d| ingest::prepare(d).ok())
+                    .map(|p| p.doc),
+            );
+        }
+    }
+    if docs.is_empty() {
+        anyhow::bail!("no inputs found\nhint: run from the repository root (examples/muscat)");
+    }
+    let one_pass: usize = docs.iter().map(|d| d.text.len()).sum();
+    let repeats = ((args.min_mb * 1e6) / one_pass as f64).ceil().max(1.0) as usize;
+    let corpus: Vec<&model::Document> = (0..repeats).flat_map(|_| docs.iter()).collect();
+    let bytes = one_pass * repeats;
+    let pipeline = extract::Pipeline::new();
+    // Warm up: builds the shared dictionaries outside the timing.
+    let _ = pipeline.record(&docs[0]);
+    let mut figures = Vec::new();
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    for jobs in [1, threads] {
+        let start = Instant::now();
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let sentences = std::sync::atomic::AtomicUsize::new(0);
+        std::thread::scope(|scope| {
+            for _ in 0..jobs {
+                scope.spawn(|| {
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(doc) = corpus.get(i) else { break };
+                        let record = pipeline.record(doc);
+                        sentences.fetch_add(
+                            record.sentences.len(),
+                            std::sync::atomic::Ordering::Relaxed,
+                        );
+                    }
+                });
+            }
+        });
+        let seconds = start.elapsed().as_secs_f64();
+        let sentences = sentences.into_inner();
+        figures.push(serde_json::json!({
+            "threads": jobs,
+            "documents": corpus.len(),
+            "sentences": sentences,
+            "megabytes": bytes as f64 / 1e6,
+            "seconds": seconds,
+            "sentences_per_s": sentences as f64 / seconds,
+            "mb_per_s": bytes as f64 / 1e6 / seconds,
+        }));
+    }
+    if args.json {
+        output::out(&(serde_json::to_string_pretty(&figures)? + "\n"))?;
+    } else {
+        let mut out = String::new();
+        let _ = writeln!(
+            out,
+            "{:<28} {:>8} {:>10} {:>8} {:>12} {:>8}",
+            "extraction", "docs", "sentences", "seconds", "sentences/s", "MB/s"
+        );
+        for f in &figures {
+            let _ = writeln!(
+                out,
+                "{:<28} {:>8} {:>10} {:>8.3} {:>12.0} {:>8.2}",
+                format!("{} thread(s)", f["threads"]),
+                f["documents"].as_u64().unwrap_or(0),
+                f["sentences"].as_u64().unwrap_or(0),
+                f["seconds"].as_f64().unwrap_or(0.0),
+                f["sentences_per_s"].as_f64().unwrap_or(0.0),
+                f["mb_per_s"].as_f64().unwrap_or(0.0)
+            );
+        }
+        output::out(&out)?;
+    }
+    output::note(
+        global.quiet,
+        "sentences, actors, times and quotes per document; dictionaries built once before timing",
     );
     Ok(ExitCode::SUCCESS)
 }
