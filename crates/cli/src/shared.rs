@@ -47,3 +47,11 @@ pub fn shared_dir(explicit: Option<&Path>) -> anyhow::Result<PathBuf> {
         "could not find the shared data directory (../shared)\nhint: pass --shared DIR or set BACKCHANNEL_SHARED"
     )
 }
+
+/// Reads a data file of the shared directory, naming it on failure.
+///
+/// # Errors
+/// Any I/O error, with the path.
+pub fn read(path: &Path) -> anyhow::Result<String> {
+    std::fs::read_to_string(path).with_context(|| format!("could not read {}", path.display()))
+}

@@ -59,7 +59,7 @@ impl Fingerprint {
             // Double hashing: the i-th permutation is h1 + i·h2 (Kirsch–Mitzenmacher), two
             // operations per value instead of a full mix.
             let h1 = h;
-            let h2 = splitmix(h ^ SEEDS[0]) | 1;
+            let h2 = splitmix(h ^ SEED) | 1;
             let mut v = h1;
             for slot in mins.iter_mut() {
                 if v < *slot {
@@ -122,7 +122,8 @@ impl Fingerprint {
     }
 }
 
-const SEEDS: [u64; 1] = [0x2545_f491_4f6c_dd1d];
+/// Seed of the second hash of a shingle.
+const SEED: u64 = 0x2545_f491_4f6c_dd1d;
 
 fn word_hash(word: &str) -> u64 {
     let mut h = 0xcbf2_9ce4_8422_2325_u64;

@@ -96,7 +96,6 @@ fn front_matter(content: &str, draft: &mut Draft) -> Option<usize> {
 /// Leading `key: value` lines with known keys, ended by a blank line.
 fn leading_key_values(content: &str, draft: &mut Draft) -> Option<usize> {
     let mut fields = Vec::new();
-    let mut end = 0;
     for (index, (start, line)) in line_spans(content).enumerate() {
         let trimmed = line.trim_end_matches(['\n', '\r']);
         if trimmed.trim().is_empty() {
@@ -111,10 +110,8 @@ fn leading_key_values(content: &str, draft: &mut Draft) -> Option<usize> {
             return None;
         }
         fields.push((index + 1, line));
-        end = start + line.len();
     }
     // The whole input is a header and nothing else: keep it all as text, it is not metadata.
-    let _ = end;
     None
 }
 

@@ -85,18 +85,11 @@ fn bench_ingest(args: &BenchArgs, global: &Global) -> anyhow::Result<ExitCode> {
     let shared = crate::shared::shared_dir(args.shared.as_deref()).ok();
     // Text: the example corpus's text files and the seeds, repeated.
     let mut texts: Vec<(PathBuf, Vec<u8>)> = Vec::new();
-    let mut roots = vec![PathBuf::from("examples/muscat")];
-    if let Some(shared) = &shared {
-        roots.push(shared.join("corpus/seeds"));
-    }
-    let (inputs, _) = ingest::walk::expand(&roots);
-    for input in inputs {
-        if let ingest::walk::Input::File(path) = input
-            && matches!(
-                InputKind::of_path(&path),
-                InputKind::Text | InputKind::Markdown
-            )
-        {
+    for path in corpus_files(shared.as_deref()) {
+        if matches!(
+            InputKind::of_path(&path),
+            InputKind::Text | InputKind::Markdown
+        ) {
             let bytes =
                 std::fs::read(&path).with_context(|| format!("{}: cannot read", path.display()))?;
             texts.push((path, bytes));
@@ -232,24 +225,17 @@ fn bench_ingest(args: &BenchArgs, global: &Global) -> anyhow::Result<ExitCode> {
 /// Extraction throughput over the example corpus and seeds repeated to `--min-mb`.
 fn bench_extract(args: &BenchArgs, global: &Global) -> anyhow::Result<ExitCode> {
     let shared = crate::shared::shared_dir(args.shared.as_deref()).ok();
-    let mut roots = vec![PathBuf::from("examples/muscat")];
-    if let Some(shared) = &shared {
-        roots.push(shared.join("corpus/seeds"));
-    }
-    let (inputs, _) = ingest::walk::expand(&roots);
     let mut docs = Vec::new();
-    for input in inputs {
-        if let ingest::walk::Input::File(path) = input {
-            let bytes =
-                std::fs::read(&path).with_context(|| format!("{}: cannot read", path.display()))?;
-            let (drafts, _) = ingest::parse_input(InputKind::of_path(&path), "b", "b", &bytes);
-            docs.extend(
-                drafts
-                    .into_iter()
-                    .filter_map(|d| ingest::prepare(d).ok())
-                    .map(|p| p.doc),
-            );
-        }
+    for path in corpus_files(shared.as_deref()) {
+        let bytes =
+            std::fs::read(&path).with_context(|| format!("{}: cannot read", path.display()))?;
+        let (drafts, _) = ingest::parse_input(InputKind::of_path(&path), "b", "b", &bytes);
+        docs.extend(
+            drafts
+                .into_iter()
+                .filter_map(|d| ingest::prepare(d).ok())
+                .map(|p| p.doc),
+        );
     }
     if docs.is_empty() {
         anyhow::bail!("no inputs found\nhint: run from the repository root (examples/muscat)");
@@ -322,6 +308,22 @@ fn bench_extract(args: &BenchArgs, global: &Global) -> anyhow::Result<ExitCode> 
         "sentences, actors, times and quotes per document; dictionaries built once before timing",
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// The benchmark corpus: the example corpus and, when found, the seeds.
+fn corpus_files(shared: Option<&Path>) -> Vec<PathBuf> {
+    let mut roots = vec![PathBuf::from("examples/muscat")];
+    if let Some(shared) = shared {
+        roots.push(shared.join("corpus/seeds"));
+    }
+    let (inputs, _) = ingest::walk::expand(&roots);
+    inputs
+        .into_iter()
+        .filter_map(|input| match input {
+            ingest::walk::Input::File(path) => Some(path),
+            ingest::walk::Input::Stdin => None,
+        })
+        .collect()
 }
 
 fn html_pages(shared: Option<&Path>) -> anyhow::Result<Vec<Vec<u8>>> {

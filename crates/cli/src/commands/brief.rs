@@ -60,7 +60,9 @@ pub fn run(args: BriefArgs, global: &Global) -> anyhow::Result<ExitCode> {
         ..DocFilter::default()
     };
     let summaries = store.documents(&filter)?;
-    let mut pairs = Vec::new();
+    // Documents and their records, index for index.
+    let mut documents = Vec::new();
+    let mut records = Vec::new();
     let mut missing = 0;
     for summary in &summaries {
         let (Some(document), Some(record)) =
@@ -70,7 +72,8 @@ pub fn run(args: BriefArgs, global: &Global) -> anyhow::Result<ExitCode> {
             continue;
         };
         if document.is_english() {
-            pairs.push((document, record));
+            documents.push(document);
+            records.push(record);
         }
     }
     if missing > 0 {
@@ -81,13 +84,11 @@ pub fn run(args: BriefArgs, global: &Global) -> anyhow::Result<ExitCode> {
             ),
         );
     }
-    if pairs.is_empty() {
+    if documents.is_empty() {
         anyhow::bail!(
             "no analysed documents in the database\nhint: run `backchannel ingest PATH…` first"
         );
     }
-    let records: Vec<model::record::Record> = pairs.iter().map(|(_, r)| r.clone()).collect();
-    let documents: Vec<model::Document> = pairs.iter().map(|(d, _)| d.clone()).collect();
     let dossier = match &args.dossier {
         Some(path) => {
             let text = std::fs::read_to_string(path)
@@ -114,13 +115,15 @@ pub fn run(args: BriefArgs, global: &Global) -> anyhow::Result<ExitCode> {
         output::out(&dossier.to_toml())?;
         return Ok(ExitCode::SUCCESS);
     }
-    let inputs: Vec<dossier::Input<'_>> = pairs
+    let inputs: Vec<dossier::Input<'_>> = documents
         .iter()
+        .zip(&records)
         .map(|(document, record)| dossier::Input { document, record })
         .collect();
     let analysis = dossier::Analyzer::new(&dossier).analyze(&inputs);
-    let sources: Vec<brief::Source<'_>> = pairs
+    let sources: Vec<brief::Source<'_>> = documents
         .iter()
+        .zip(&records)
         .map(|(document, record)| brief::Source { document, record })
         .collect();
     let text = match args.format {

@@ -9,7 +9,7 @@ use extract::Pipeline;
 use model::record::Record;
 
 use crate::Global;
-use crate::commands::ingest::{Item, parse_in_parallel};
+use crate::commands::ingest::{Item, job_count, parse_in_parallel};
 use crate::output;
 
 /// Extract sentences, actors, times and quotes (and, with a dossier, positions and claims)
@@ -65,18 +65,9 @@ pub fn run(args: ExtractArgs, global: &Global) -> anyhow::Result<ExitCode> {
         output::problem(&problem.to_string());
         failed += 1;
     }
-    let items: Vec<Item> = inputs
-        .into_iter()
-        .map(|input| match input {
-            ingest::walk::Input::Stdin => Item::Stdin,
-            ingest::walk::Input::File(path) => Item::File(path),
-        })
-        .collect();
+    let items: Vec<Item> = inputs.into_iter().map(Item::from).collect();
     let pipeline = Pipeline::new();
-    let jobs = args
-        .jobs
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
-        .max(1);
+    let jobs = job_count(args.jobs);
     let bar = output::progress(global.quiet, items.len() as u64, "extracting");
     let mut documents = 0u64;
     parse_in_parallel(&items, jobs, Some(&pipeline), |_, parsed| {

@@ -100,6 +100,21 @@ pub(crate) enum Item {
     Url(String),
 }
 
+impl From<Input> for Item {
+    fn from(input: Input) -> Item {
+        match input {
+            Input::Stdin => Item::Stdin,
+            Input::File(path) => Item::File(path),
+        }
+    }
+}
+
+/// Worker threads: `--jobs`, else every core.
+pub(crate) fn job_count(jobs: Option<usize>) -> usize {
+    jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
+        .max(1)
+}
+
 impl Item {
     fn label(&self) -> String {
         match self {
@@ -156,13 +171,7 @@ pub fn run(args: IngestArgs, global: &Global) -> anyhow::Result<ExitCode> {
     for problem in walk_problems {
         record_problem(&mut summary, &problem.to_string());
     }
-    let mut file_items: Vec<Item> = inputs
-        .into_iter()
-        .map(|input| match input {
-            Input::Stdin => Item::Stdin,
-            Input::File(path) => Item::File(path),
-        })
-        .collect();
+    let mut file_items: Vec<Item> = inputs.into_iter().map(Item::from).collect();
     file_items.append(&mut items);
     let items = file_items;
 
@@ -174,10 +183,7 @@ pub fn run(args: IngestArgs, global: &Global) -> anyhow::Result<ExitCode> {
         timeout: Duration::from_secs_f64(args.timeout.max(0.1)),
         ..fetch::Config::default()
     });
-    let jobs = args
-        .jobs
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
-        .max(1);
+    let jobs = job_count(args.jobs);
 
     // Files are parsed on worker threads and stored here, in input order, so duplicate
     // links and id suffixes are the same on every run. URLs are fetched one at a time.
@@ -296,7 +302,7 @@ fn parse_item_guarded(item: &Item, pipeline: Option<&Pipeline>) -> Parsed {
     })
 }
 
-pub(crate) fn parse_item(item: &Item) -> Parsed {
+fn parse_item(item: &Item) -> Parsed {
     let (kind, stem, origin, bytes) = match item {
         Item::Stdin => {
             let mut bytes = Vec::new();
@@ -409,12 +415,10 @@ fn store_parsed(
             }
         };
         if let Some(mut record) = record {
-            let current = match &outcome_name {
-                &"unchanged" => store
+            let current = outcome_name == "unchanged"
+                && store
                     .record(&id)?
-                    .is_some_and(|r| r.doc.extractor == record.doc.extractor),
-                _ => false,
-            };
+                    .is_some_and(|r| r.doc.extractor == record.doc.extractor);
             if !current {
                 record.doc.id = id.to_string();
                 record.doc.duplicate_of = duplicate_of.clone();

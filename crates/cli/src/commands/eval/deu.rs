@@ -38,8 +38,7 @@ pub struct DeuArgs {
 /// Fails when the data set cannot be found, read or parsed.
 pub fn run(args: DeuArgs) -> anyhow::Result<ExitCode> {
     let path = crate::shared::shared_dir(args.shared.as_deref())?.join(DATASET);
-    let text = std::fs::read_to_string(&path)
-        .with_context(|| format!("could not read {}", path.display()))?;
+    let text = crate::shared::read(&path)?;
     let start = Instant::now();
     let data = forecast::parse_deu(&text)
         .with_context(|| format!("{} is not a DEU III table", path.display()))?;

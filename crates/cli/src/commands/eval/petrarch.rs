@@ -7,11 +7,13 @@
 //! `coder::eval::petrarch` documents.
 
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::Context;
+
+use crate::shared::read;
 use coder::eval::petrarch;
 
 /// Score event coding on the PETRARCH unit tests: exact (source, target, code) precision and
@@ -31,10 +33,6 @@ pub struct PetrarchArgs {
     /// Also print the first N records whose coding differs from the gold.
     #[arg(long, value_name = "N")]
     pub errors: Option<usize>,
-}
-
-fn read(path: &Path) -> anyhow::Result<String> {
-    std::fs::read_to_string(path).with_context(|| format!("could not read {}", path.display()))
 }
 
 /// Runs the evaluation.

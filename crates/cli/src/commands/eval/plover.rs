@@ -8,11 +8,13 @@
 //! documents.
 
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::Context;
+
+use crate::shared::read;
 use coder::eval::plover;
 
 /// Score event coding on the PLOVER gold records: event-type accuracy, source and target
@@ -32,10 +34,6 @@ pub struct PloverArgs {
     /// Also print the first N records whose event type is wrong or missing.
     #[arg(long, value_name = "N")]
     pub errors: Option<usize>,
-}
-
-fn read(path: &Path) -> anyhow::Result<String> {
-    std::fs::read_to_string(path).with_context(|| format!("could not read {}", path.display()))
 }
 
 fn ratio(a: usize, b: usize) -> f64 {

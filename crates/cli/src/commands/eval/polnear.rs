@@ -78,8 +78,7 @@ pub fn run(args: PolnearArgs) -> anyhow::Result<ExitCode> {
     let path = shared
         .join(DATASET)
         .join(format!("{}.jsonl", args.split.name()));
-    let text = std::fs::read_to_string(&path)
-        .with_context(|| format!("could not read {}", path.display()))?;
+    let text = crate::shared::read(&path)?;
     let gold = polnear::parse_gold(&text)
         .with_context(|| format!("{} is not a PolNeAR split", path.display()))?;
     let started = std::time::Instant::now();
@@ -198,8 +197,7 @@ fn score_seeds(corpus: &Path) -> anyhow::Result<Option<seeds::SeedsReport>> {
         let Ok(gold) = std::fs::read_to_string(&gold_path) else {
             continue;
         };
-        let text = std::fs::read_to_string(&path)
-            .with_context(|| format!("could not read {}", path.display()))?;
+        let text = crate::shared::read(&path)?;
         files.push((id, text, gold));
     }
     files.sort();

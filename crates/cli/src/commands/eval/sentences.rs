@@ -33,8 +33,7 @@ pub struct SentencesArgs {
 /// Fails when the rules file cannot be found, read or parsed.
 pub fn run(args: SentencesArgs) -> anyhow::Result<ExitCode> {
     let path = crate::shared::shared_dir(args.shared.as_deref())?.join(DATASET);
-    let text = std::fs::read_to_string(&path)
-        .with_context(|| format!("could not read {}", path.display()))?;
+    let text = crate::shared::read(&path)?;
     let report = extract::eval::golden::score_golden_rules(&text)
         .with_context(|| format!("{} is not the golden rules file", path.display()))?;
     let out = if args.json {

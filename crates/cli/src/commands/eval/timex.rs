@@ -96,8 +96,7 @@ pub fn run(args: TimexArgs) -> anyhow::Result<ExitCode> {
     let mut counts = TimexCounts::default();
     let mut mistakes: Vec<(String, TimexMistake)> = Vec::new();
     for path in &files {
-        let xml = std::fs::read_to_string(path)
-            .with_context(|| format!("could not read {}", path.display()))?;
+        let xml = crate::shared::read(path)?;
         let doc = tempeval::parse_timeml(&path.display().to_string(), &xml)?;
         let (c, m) = tempeval::evaluate_document(&extractor, &doc);
         counts += c;
