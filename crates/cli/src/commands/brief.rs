@@ -4,9 +4,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use store::DocFilter;
 
 use crate::Global;
+use crate::commands::analysed::Corpus;
 use crate::commands::parse_day;
 use crate::output;
 
@@ -55,77 +55,20 @@ pub enum BriefFormat {
 /// When the database or dossier cannot be read.
 pub fn run(args: BriefArgs, global: &Global) -> anyhow::Result<ExitCode> {
     let store = crate::commands::open_existing_store(global)?;
-    let filter = DocFilter {
-        since: args.since,
-        ..DocFilter::default()
-    };
-    let summaries = store.documents(&filter)?;
-    // Documents and their records, index for index.
-    let mut documents = Vec::new();
-    let mut records = Vec::new();
-    let mut missing = 0;
-    for summary in &summaries {
-        let (Some(document), Some(record)) =
-            (store.document(&summary.id)?, store.record(&summary.id)?)
-        else {
-            missing += 1;
-            continue;
-        };
-        if document.is_english() {
-            documents.push(document);
-            records.push(record);
-        }
-    }
-    if missing > 0 {
-        output::warning(
+    let corpus = Corpus::load(store.as_ref(), args.since, global.quiet)?;
+    if args.dossier.is_none() && !args.propose {
+        output::note(
             global.quiet,
-            &format!(
-                "{missing} documents have no extraction record yet; run `backchannel ingest` on them again"
-            ),
+            "no --dossier given: using a dossier proposed from the corpus (see --propose)",
         );
     }
-    if documents.is_empty() {
-        anyhow::bail!(
-            "no analysed documents in the database\nhint: run `backchannel ingest PATH…` first"
-        );
-    }
-    let dossier = match &args.dossier {
-        Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("{}: cannot read the dossier", path.display()))?;
-            dossier::Dossier::parse(&text).map_err(|err| {
-                anyhow::anyhow!(
-                    "{}: {err}\nhint: see examples/muscat/dossier.toml for the format",
-                    path.display()
-                )
-            })?
-        }
-        None => {
-            let proposed = dossier::propose(&records, &documents);
-            if !args.propose {
-                output::note(
-                    global.quiet,
-                    "no --dossier given: using a dossier proposed from the corpus (see --propose)",
-                );
-            }
-            proposed
-        }
-    };
+    let dossier = corpus.dossier(args.dossier.as_deref())?;
     if args.propose {
         output::out(&dossier.to_toml())?;
         return Ok(ExitCode::SUCCESS);
     }
-    let inputs: Vec<dossier::Input<'_>> = documents
-        .iter()
-        .zip(&records)
-        .map(|(document, record)| dossier::Input { document, record })
-        .collect();
-    let analysis = dossier::Analyzer::new(&dossier).analyze(&inputs);
-    let sources: Vec<brief::Source<'_>> = documents
-        .iter()
-        .zip(&records)
-        .map(|(document, record)| brief::Source { document, record })
-        .collect();
+    let analysis = corpus.analyze(&dossier);
+    let sources = corpus.sources();
     let text = match args.format {
         BriefFormat::Md => brief::to_markdown(&dossier, &analysis, &sources),
         BriefFormat::Json => {
