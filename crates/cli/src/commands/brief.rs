@@ -4,9 +4,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
+use corpus::Corpus;
 
 use crate::Global;
-use crate::commands::analysed::Corpus;
 use crate::commands::parse_day;
 use crate::output;
 
@@ -55,7 +55,16 @@ pub enum BriefFormat {
 /// When the database or dossier cannot be read.
 pub fn run(args: BriefArgs, global: &Global) -> anyhow::Result<ExitCode> {
     let store = crate::commands::open_existing_store(global)?;
-    let corpus = Corpus::load(store.as_ref(), args.since, global.quiet)?;
+    let corpus = Corpus::load(store.as_ref(), args.since)?;
+    if corpus.missing_records > 0 {
+        output::warning(
+            global.quiet,
+            &format!(
+                "{} documents have no extraction record yet; run `backchannel ingest` on them again",
+                corpus.missing_records
+            ),
+        );
+    }
     if args.dossier.is_none() && !args.propose {
         output::note(
             global.quiet,

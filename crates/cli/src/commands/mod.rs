@@ -1,6 +1,5 @@
 //! One module per subcommand: its arguments (the doc comments are the help) and its `run`.
 
-pub mod analysed;
 pub mod bench;
 pub mod brief;
 pub mod docs;

@@ -1,13 +1,43 @@
 //! The analysed corpus: stored documents with their extraction records, the dossier that
-//! says what to look for, and the analysis over both. Shared by `brief`, `forecast --dossier`
-//! and the server.
+//! says what to look for, and the analysis over both. Shared by the command-line tool
+//! (`brief`, `forecast --dossier`) and the server.
+//!
+//! Reads through the [`store::Store`] trait and the file system (for `dossier.toml`); the
+//! analysis itself is done by the pure `dossier` crate.
 
-use std::path::Path;
+#![deny(missing_docs)]
 
-use anyhow::Context;
-use store::{DocFilter, Store};
+use std::path::{Path, PathBuf};
 
-use crate::output;
+use store::{DocFilter, Store, StoreError};
+
+/// Everything that can go wrong while loading the corpus or its dossier.
+#[derive(Debug, thiserror::Error)]
+pub enum CorpusError {
+    /// The database could not be read.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// No document has an extraction record.
+    #[error("no analysed documents in the database; run `backchannel ingest PATH…` first")]
+    Empty,
+    /// The dossier file could not be read.
+    #[error("{path}: cannot read the dossier: {source}")]
+    ReadDossier {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The dossier file is not valid.
+    #[error("{path}: {message}; see examples/muscat/dossier.toml for the format")]
+    Dossier {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong, with line and field.
+        message: String,
+    },
+}
 
 /// Stored English documents and their records, index for index.
 pub struct Corpus {
@@ -15,19 +45,20 @@ pub struct Corpus {
     pub documents: Vec<model::Document>,
     /// The record of each document.
     pub records: Vec<model::record::Record>,
+    /// How many selected documents had no extraction record (and were left out).
+    pub missing_records: usize,
 }
 
 impl Corpus {
     /// Loads every English document (dated on or after `since`, when given) that has an
-    /// extraction record. Warns (unless `quiet`) about documents without one.
+    /// extraction record.
     ///
     /// # Errors
     /// When the database cannot be read, or holds no analysed document.
     pub fn load(
         store: &dyn Store,
         since: Option<jiff::civil::Date>,
-        quiet: bool,
-    ) -> anyhow::Result<Corpus> {
+    ) -> Result<Corpus, CorpusError> {
         let filter = DocFilter {
             since,
             ..DocFilter::default()
@@ -35,12 +66,12 @@ impl Corpus {
         let summaries = store.documents(&filter)?;
         let mut documents = Vec::new();
         let mut records = Vec::new();
-        let mut missing = 0;
+        let mut missing_records = 0;
         for summary in &summaries {
             let (Some(document), Some(record)) =
                 (store.document(&summary.id)?, store.record(&summary.id)?)
             else {
-                missing += 1;
+                missing_records += 1;
                 continue;
             };
             if document.is_english() {
@@ -48,27 +79,21 @@ impl Corpus {
                 records.push(record);
             }
         }
-        if missing > 0 {
-            output::warning(
-                quiet,
-                &format!(
-                    "{missing} documents have no extraction record yet; run `backchannel ingest` on them again"
-                ),
-            );
-        }
         if documents.is_empty() {
-            anyhow::bail!(
-                "no analysed documents in the database\nhint: run `backchannel ingest PATH…` first"
-            );
+            return Err(CorpusError::Empty);
         }
-        Ok(Corpus { documents, records })
+        Ok(Corpus {
+            documents,
+            records,
+            missing_records,
+        })
     }
 
     /// The dossier from `path`, or (without one) a dossier proposed from the corpus.
     ///
     /// # Errors
     /// When the file cannot be read or is not a valid dossier.
-    pub fn dossier(&self, path: Option<&Path>) -> anyhow::Result<dossier::Dossier> {
+    pub fn dossier(&self, path: Option<&Path>) -> Result<dossier::Dossier, CorpusError> {
         match path {
             Some(path) => read_dossier(path),
             None => Ok(dossier::propose(&self.records, &self.documents)),
@@ -99,14 +124,14 @@ impl Corpus {
 /// Reads and validates a `dossier.toml`.
 ///
 /// # Errors
-/// When the file cannot be read, or names the line and field that is wrong.
-pub fn read_dossier(path: &Path) -> anyhow::Result<dossier::Dossier> {
-    let text = std::fs::read_to_string(path)
-        .with_context(|| format!("{}: cannot read the dossier", path.display()))?;
-    dossier::Dossier::parse(&text).map_err(|err| {
-        anyhow::anyhow!(
-            "{}: {err}\nhint: see examples/muscat/dossier.toml for the format",
-            path.display()
-        )
+/// When the file cannot be read, or (naming the line and field) when it is not valid.
+pub fn read_dossier(path: &Path) -> Result<dossier::Dossier, CorpusError> {
+    let text = std::fs::read_to_string(path).map_err(|source| CorpusError::ReadDossier {
+        path: path.to_owned(),
+        source,
+    })?;
+    dossier::Dossier::parse(&text).map_err(|err| CorpusError::Dossier {
+        path: path.to_owned(),
+        message: err.to_string(),
     })
 }
