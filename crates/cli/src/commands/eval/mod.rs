@@ -5,6 +5,7 @@ pub mod html;
 pub mod petrarch;
 pub mod plover;
 pub mod polnear;
+pub mod seeds;
 pub mod sentences;
 pub mod timex;
 
@@ -18,6 +19,7 @@ use std::process::ExitCode;
   backchannel eval timex                # TempEval-3 platinum
   backchannel eval timex --set train --errors 20
   backchannel eval polnear              # quotes, PolNeAR dev
+  backchannel eval seeds                # the whole record on the seed articles
   backchannel eval petrarch-unit        # event coding, PETRARCH unit tests
   backchannel eval plover-gsr           # PLOVER gold records
   backchannel eval deu                  # forecasts on DEU III
@@ -41,6 +43,8 @@ pub enum Dataset {
     Sentences(sentences::SentencesArgs),
     /// Quotes and speakers on PolNeAR (political news) and the seed articles.
     Polnear(polnear::PolnearArgs),
+    /// The whole extraction record on hand-annotated articles (the seeds, or your own).
+    Seeds(seeds::SeedsArgs),
     /// PLOVER/CAMEO event coding on the PETRARCH unit tests.
     PetrarchUnit(petrarch::PetrarchArgs),
     /// PLOVER event types on the PLOVER gold-standard records.
@@ -58,6 +62,7 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
         Dataset::Timex(args) => timex::run(args),
         Dataset::Sentences(args) => sentences::run(args),
         Dataset::Polnear(args) => polnear::run(args),
+        Dataset::Seeds(args) => seeds::run(args),
         Dataset::PetrarchUnit(args) => petrarch::run(args),
         Dataset::PloverGsr(args) => plover::run(args),
     }
