@@ -5,8 +5,11 @@
 
 #![deny(missing_docs)]
 
+mod html;
+mod markdown;
+mod view;
+
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt::Write as _;
 
 use dossier::{Analysis, Dossier};
 use model::record::Record;
@@ -189,242 +192,37 @@ pub fn to_json(analysis: &Analysis, sources: &[Source<'_>]) -> serde_json::Value
     serde_json::to_value(&brief).unwrap_or(serde_json::Value::Null)
 }
 
-/// Collects citations and numbers them in order of first use.
-struct Citations<'a> {
-    sources: &'a [Source<'a>],
-    cited: Vec<Evidence>,
-}
-
-impl<'a> Citations<'a> {
-    /// `[doc §n]` for the first evidence items (at most three), registering them.
-    fn cite(&mut self, evidence: &[Evidence]) -> String {
-        let mut parts = Vec::new();
-        for ev in evidence.iter().take(3) {
-            if !self.cited.contains(ev) {
-                self.cited.push(ev.clone());
-            }
-            parts.push(format!("{} §{}", ev.doc, self.sentence_number(ev)));
-        }
-        if evidence.len() > 3 {
-            parts.push(format!("+{}", evidence.len() - 3));
-        }
-        if parts.is_empty() {
-            String::new()
-        } else {
-            format!(" [{}]", parts.join("; "))
-        }
-    }
-
-    fn source(&self, ev: &Evidence) -> Option<&Source<'a>> {
-        self.sources.iter().find(|s| s.document.id == ev.doc)
-    }
-
-    /// 1-based number of the sentence the evidence starts in.
-    fn sentence_number(&self, ev: &Evidence) -> usize {
-        self.source(ev)
-            .map(|s| {
-                s.record
-                    .sentences
-                    .iter()
-                    .position(|r| {
-                        r.start <= ev.span.start() && ev.span.start() < r.end.max(r.start + 1)
-                    })
-                    .map_or(0, |i| i + 1)
-            })
-            .unwrap_or(0)
-    }
-
-    fn quote(&self, ev: &Evidence) -> String {
-        let text = self
-            .source(ev)
-            .and_then(|s| ev.span.slice(&s.document.text))
-            .unwrap_or("");
-        let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        if one_line.chars().count() > 240 {
-            format!("{}…", one_line.chars().take(240).collect::<String>())
-        } else {
-            one_line
-        }
-    }
-}
-
-fn plural(n: usize) -> &'static str {
+pub(crate) fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
-fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
+/// The brief as Markdown: every statement cited as `[document §sentence]`, and a sources
+/// list at the end quoting each cited sentence.
+pub fn to_markdown(dossier: &Dossier, analysis: &Analysis, sources: &[Source<'_>]) -> String {
+    markdown::render(&view::build(dossier, analysis, sources))
 }
 
-/// The brief as Markdown.
-pub fn to_markdown(dossier: &Dossier, analysis: &Analysis, sources: &[Source<'_>]) -> String {
-    let mut cites = Citations {
-        sources,
-        cited: Vec::new(),
+/// The brief as one self-contained HTML page (inline CSS and SVG, no script, no network):
+/// the same content as [`to_markdown`], with each citation a link to the quoted sentence
+/// that also shows it on hover.
+pub fn to_html(dossier: &Dossier, analysis: &Analysis, sources: &[Source<'_>]) -> String {
+    let stories = sources
+        .iter()
+        .filter(|s| s.document.duplicate_of.is_none())
+        .count();
+    let mut dates: Vec<jiff::civil::Date> = sources
+        .iter()
+        .filter_map(|s| s.document.published.or(s.document.inferred_date))
+        .collect();
+    dates.sort_unstable();
+    let span = match (dates.first(), dates.last()) {
+        (Some(a), Some(b)) if a != b => format!(", dated {a} to {b}"),
+        (Some(a), _) => format!(", dated {a}"),
+        _ => String::new(),
     };
-    let mut out = String::new();
-    let _ = writeln!(out, "# {}\n", dossier.name);
-    let parties = dossier.parties.join(", ");
-    let mediators = if dossier.mediators.is_empty() {
-        String::new()
-    } else {
-        format!("; mediators {}", dossier.mediators.join(", "))
-    };
-    let _ = writeln!(out, "Parties {parties}{mediators}.\n");
-
-    let _ = writeln!(out, "## Headline\n");
-    for h in headline(analysis, sources) {
-        let cite = cites.cite(&h.evidence);
-        let _ = writeln!(out, "- {}{cite}", h.text);
-    }
-
-    let _ = writeln!(out, "\n## Where each party stands\n");
-    if analysis.issues.is_empty() {
-        let _ = writeln!(out, "No stances found on the dossier's issues.");
-    } else {
-        let _ = writeln!(
-            out,
-            "| issue | party | latest stance | kind | value | trend | cited |"
-        );
-        let _ = writeln!(out, "|---|---|---|---|---|---|---|");
-        for row in &analysis.issues {
-            let cite = cites.cite(&row.evidence);
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {} | {} | {} |{} |",
-                row.issue,
-                row.party,
-                cell(&row.stance),
-                row.kind.as_str().replace('_', " "),
-                row.value.map_or("–".to_owned(), |v| format!("{v:.0}")),
-                row.trend,
-                cite
-            );
-        }
-    }
-
-    let _ = writeln!(out, "\n## What changed\n");
-    if analysis.changes.is_empty() {
-        let _ = writeln!(out, "No party's stance moved between dates.");
-    }
-    for c in &analysis.changes {
-        let from = cites.cite(&c.evidence_from);
-        let to = cites.cite(&c.evidence_to);
-        let value = |v: Option<f64>| v.map_or(String::new(), |v| format!(" ({v:.0})"));
-        let _ = writeln!(
-            out,
-            "- {} on {}: {}{}{from} → {}{}{to}",
-            c.party,
-            c.issue,
-            c.from.kind.as_str().replace('_', " "),
-            value(c.from.value),
-            c.to.kind.as_str().replace('_', " "),
-            value(c.to.value)
-        );
-    }
-
-    let _ = writeln!(out, "\n## Where the sources disagree\n");
-    if analysis.contradictions.is_empty() {
-        let _ = writeln!(out, "No contradictions between sources.");
-    }
-    for c in &analysis.contradictions {
-        let internal = if c.internal {
-            " (within one document)"
-        } else {
-            ""
-        };
-        let _ = writeln!(out, "- **{}** — {}{internal}:", c.subject, c.attribute);
-        for v in &c.values {
-            let copies = if v.copies.is_empty() {
-                String::new()
-            } else {
-                format!(
-                    ", plus syndicated cop{} {}",
-                    if v.copies.len() == 1 { "y" } else { "ies" },
-                    v.copies
-                        .iter()
-                        .map(ToString::to_string)
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )
-            };
-            let outlier = if v.outlier { " — lone outlier" } else { "" };
-            let cite = cites.cite(&v.evidence);
-            let _ = writeln!(
-                out,
-                "  - `{}`: {} source{}{copies}{outlier}{cite}",
-                v.value,
-                v.sources,
-                plural(v.sources)
-            );
-        }
-    }
-
-    let _ = writeln!(out, "\n## What's next\n");
-    if analysis.schedule.is_empty() {
-        let _ = writeln!(out, "Nothing scheduled in the coverage.");
-    }
-    for s in &analysis.schedule {
-        let cite = cites.cite(&s.evidence);
-        let _ = writeln!(
-            out,
-            "- {}: {} ({}){cite}",
-            s.date,
-            s.what,
-            s.actors.join(", ")
-        );
-    }
-
-    if !analysis.timeline.is_empty() {
-        let _ = writeln!(out, "\n## Timeline\n");
-        for t in &analysis.timeline {
-            let cite = cites.cite(&t.evidence);
-            let _ = writeln!(
-                out,
-                "- {} — {} ({}, {} source{}){cite}",
-                t.date,
-                t.what,
-                t.status,
-                t.sources,
-                plural(t.sources)
-            );
-        }
-    }
-
-    let _ = writeln!(out, "\n## Who's who\n");
-    let _ = writeln!(out, "| actor | code | role | spellings seen | documents |");
-    let _ = writeln!(out, "|---|---|---|---|---|");
-    for w in who_is_who(sources).iter().take(40) {
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} | {} | {} |",
-            cell(w.entity.as_deref().unwrap_or("–")),
-            w.code,
-            cell(w.role.as_deref().unwrap_or("–")),
-            cell(&w.aliases.join(", ")),
-            w.documents
-        );
-    }
-
-    let _ = writeln!(out, "\n## Sources cited\n");
-    let cited = cites.cited.clone();
-    for ev in &cited {
-        let outlet = cites
-            .source(ev)
-            .and_then(|s| s.document.source.clone())
-            .unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "- **{} §{}**{}: “{}”",
-            ev.doc,
-            cites.sentence_number(ev),
-            if outlet.is_empty() {
-                String::new()
-            } else {
-                format!(" ({outlet})")
-            },
-            cites.quote(ev)
-        );
-    }
-    out
+    let generated = format!(
+        "Made by backchannel from {} documents ({stories} distinct stories){span}. Every statement links to the sentence it rests on.",
+        sources.len()
+    );
+    html::render(&view::build(dossier, analysis, sources), &generated)
 }

@@ -48,7 +48,7 @@ pub struct Global {
 enum Command {
     /// Read articles (files, directories, globs, feeds, URLs, stdin) into the database.
     Ingest(commands::ingest::IngestArgs),
-    /// Write the analyst's brief (Markdown or JSON) from the database.
+    /// Write the analyst's brief (Markdown, HTML or JSON) from the database.
     Brief(commands::brief::BriefArgs),
     /// Extract actors, times and quotes from articles, without a database.
     Extract(commands::extract::ExtractArgs),

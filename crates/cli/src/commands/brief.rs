@@ -18,6 +18,7 @@ use crate::output;
   backchannel ingest examples/muscat
   backchannel brief --dossier examples/muscat/dossier.toml
   backchannel brief --dossier dossier.toml --since 2026-02-10 -o brief.md
+  backchannel brief --dossier dossier.toml --format html -o brief.html
   backchannel brief --format json | jq '.contradictions'
 
 Without --dossier, a dossier is proposed from the corpus (parties, mediator, recurring
@@ -29,7 +30,8 @@ pub struct BriefArgs {
     /// Only documents dated on or after this day.
     #[arg(long, value_parser = parse_day, value_name = "DATE")]
     pub since: Option<jiff::civil::Date>,
-    /// `md` (Markdown) for people, `json` (SPEC §5) for programs.
+    /// `md` (Markdown) or `html` (one self-contained page) for people, `json` (SPEC §5) for
+    /// programs.
     #[arg(long, value_enum, default_value_t = BriefFormat::Md)]
     pub format: BriefFormat,
     /// Write to this file instead of stdout.
@@ -45,6 +47,8 @@ pub struct BriefArgs {
 pub enum BriefFormat {
     /// Markdown.
     Md,
+    /// One self-contained HTML page (no network needed to view it).
+    Html,
     /// JSON.
     Json,
 }
@@ -80,6 +84,7 @@ pub fn run(args: BriefArgs, global: &Global) -> anyhow::Result<ExitCode> {
     let sources = corpus.sources();
     let text = match args.format {
         BriefFormat::Md => brief::to_markdown(&dossier, &analysis, &sources),
+        BriefFormat::Html => brief::to_html(&dossier, &analysis, &sources),
         BriefFormat::Json => {
             serde_json::to_string_pretty(&brief::to_json(&analysis, &sources))? + "\n"
         }

@@ -108,3 +108,49 @@ fn json_brief_has_the_spec_fields_and_checkable_evidence() {
     }
     assert!(checked >= 10, "only {checked} evidence spans");
 }
+
+#[test]
+fn html_brief_is_one_self_contained_page_whose_citations_resolve() {
+    let dir = Dir::new();
+    let dossier = ingest_example(&dir);
+    let out = dir.path("brief.html");
+    let run = dir.run(&[
+        "brief",
+        "--dossier",
+        dossier.to_str().expect("utf-8"),
+        "--format",
+        "html",
+        "-o",
+        out.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let html = std::fs::read_to_string(&out).expect("written");
+    assert!(html.starts_with("<!DOCTYPE html>"), "{}", &html[..100]);
+    // Nothing is fetched from elsewhere: no scripts, no external stylesheets or images.
+    for needle in ["<script", "<link", "src=\"http", "@import", "url("] {
+        assert!(!html.contains(needle), "found {needle}");
+    }
+    for id in ["headline", "stands", "disagree", "next", "who", "sources"] {
+        assert!(
+            html.contains(&format!("<section id=\"{id}\">")),
+            "missing {id}"
+        );
+    }
+    // Every citation link points at a quoted sentence on the page.
+    let mut links = 0;
+    for part in html.split("href=\"#c").skip(1) {
+        let id: String = part.chars().take_while(char::is_ascii_digit).collect();
+        if id.is_empty() {
+            continue; // a section link such as #changes
+        }
+        assert!(
+            html.contains(&format!("<li id=\"c{id}\">")),
+            "dangling #c{id}"
+        );
+        links += 1;
+    }
+    assert!(links >= 20, "only {links} citation links");
+    // The planted format disagreement is there with the lone dissenting source cited.
+    assert!(html.contains("<strong>talks-muscat-2026-02-06</strong> — format:"));
+    assert!(html.contains("<code>direct</code>: 1 source"));
+}
