@@ -306,6 +306,25 @@ fn is_named(text: &str, toks: &[scan::Tok], span: Span) -> bool {
     })
 }
 
+/// Head nouns of institutions: a name ending in one of them (`International Atomic Energy
+/// Agency`, `Supreme National Security Council`) names a body, not a person.
+const BODY_HEADS: &[&str] = &[
+    "agency", "council", "ministry", "department", "organization", "organisation", "union",
+    "committee", "bank", "court", "fund", "office", "treasury", "nations", "commission",
+    "parliament", "assembly", "government", "army", "forces", "guard", "corps", "party",
+    "movement", "front", "league", "alliance", "company", "corporation", "authority",
+    "administration", "cabinet", "senate", "congress", "institute", "association", "group",
+    "board", "service", "police", "court", "tribunal", "secretariat", "mission", "embassy",
+];
+
+/// True when `entity` names a body (its last word is an institution's head noun).
+fn names_a_body(entity: &str) -> bool {
+    entity
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .is_some_and(|w| lexicon::is_one_of(w, BODY_HEADS))
+}
+
 fn is_pronoun(text: &str, span: Span) -> bool {
     span.slice(text)
         .is_some_and(|w| lexicon::is_one_of(w, lexicon::PRONOUNS))
@@ -334,16 +353,26 @@ fn resolve(text: &str, toks: &[scan::Tok], hints: &[SpeakerHint<'_>], quotes: &m
         .filter(|&h| hints[h].entity.is_some())
         .collect();
     by_end.sort_by_key(|&h| hints[h].span.end());
+    // "he" and "she" refer back to people, never to a body such as an agency or a ministry.
+    let people: Vec<usize> = by_end
+        .iter()
+        .copied()
+        .filter(|&h| !hints[h].entity.is_some_and(names_a_body))
+        .collect();
     let mut last_named: Option<Span> = None;
     for i in order {
         let Some(sp) = quotes[i].speaker else {
             continue;
         };
         if is_pronoun(text, sp) {
-            let before = by_end.partition_point(|&h| hints[h].span.end() <= sp.start());
+            let personal = sp
+                .slice(text)
+                .is_some_and(|w| lexicon::is_one_of(w, &["he", "she"]));
+            let candidates = if personal { &people } else { &by_end };
+            let before = candidates.partition_point(|&h| hints[h].span.end() <= sp.start());
             let hint_before = before
                 .checked_sub(1)
-                .map(|k| (by_end[k], &hints[by_end[k]]));
+                .map(|k| (candidates[k], &hints[candidates[k]]));
             quotes[i].antecedent = last_named;
             quotes[i].hint = match (last_named, hint_before) {
                 (Some(n), Some((hi, h))) if h.span.end() > n.end() => Some(hi),

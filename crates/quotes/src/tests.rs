@@ -230,6 +230,33 @@ fn hints_give_codes_and_entities() {
 }
 
 #[test]
+fn he_refers_back_to_a_person_not_to_an_agency_named_in_between() {
+    let text = "Minister Lena Park said Seoul would give the International Atomic Energy Agency more access. \"Our missiles are not for sale,\" he said.";
+    let span = |a: &str| {
+        let s = text.find(a).expect("in text") as u32;
+        Span::new(s, s + a.len() as u32).expect("valid span")
+    };
+    let hints = [
+        SpeakerHint {
+            span: span("Lena Park"),
+            code: Some("KORGOV"),
+            entity: Some("Lena Park"),
+        },
+        SpeakerHint {
+            span: span("International Atomic Energy Agency"),
+            code: Some("IGOUNOIAE"),
+            entity: Some("International Atomic Energy Agency"),
+        },
+    ];
+    let got = extract_quotes(text, &split_sentences(text), &hints);
+    let direct = got
+        .iter()
+        .find(|q| q.kind == QuoteKind::Direct)
+        .expect("the direct quote");
+    assert_eq!(direct.record(text, &hints).speaker_code, Some("KORGOV"));
+}
+
+#[test]
 fn records_follow_the_spec_fields() {
     let text = "\u{201c}Enough,\u{201d} she said.";
     let got = extract_quotes(text, &split_sentences(text), &[]);
