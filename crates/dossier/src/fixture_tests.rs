@@ -246,6 +246,10 @@ fn trade_talks_positions_and_duration() {
 }
 
 #[track_caller]
+fn analyze_text(dossier: &str, dct: &str, text: &str) -> Analysis {
+    analyze(&[testkit::document("t", text, Some(dct))], dossier)
+}
+
 fn check_positions(dossier: &str, dct: &str, marked: &str, want: &[(&str, &str, StanceKind)]) {
     let (text, spans) = testkit::split_marks(marked);
     let doc = testkit::document("t", &text, Some(dct));
@@ -292,6 +296,51 @@ fn a_negated_demand_is_no_stance() {
         "China did not demand lower tariffs. [[Washington demands more purchases.]]",
         &[("USA", "purchases", StanceKind::Demand)],
     );
+}
+
+#[test]
+fn a_refusal_that_did_not_happen_is_no_stance() {
+    check_positions(
+        TRADE,
+        "2025-05-12",
+        "Beijing has not ruled out lower tariffs. [[Washington rejected lower tariffs.]]",
+        &[("USA", "tariffs", StanceKind::Rejection)],
+    );
+}
+
+#[test]
+fn what_a_party_gives_in_exchange_is_an_offer() {
+    let a = analyze_text(
+        TRADE,
+        "2025-05-12",
+        "Beijing would lower its tariffs in exchange for access to chips.",
+    );
+    let s = stances(&a);
+    assert!(has(&a, "CHN", "tariffs", StanceKind::Offer), "{s:?}");
+    let offer = a
+        .positions
+        .iter()
+        .find(|p| p.actor == "CHN" && p.issue == "tariffs")
+        .expect("offer");
+    assert_eq!(
+        offer.summary,
+        "Beijing would lower its tariffs in exchange for"
+    );
+}
+
+#[test]
+fn summaries_are_the_texts_own_words_without_dangling_quotes() {
+    let a = analyze_text(
+        GAZA,
+        "2025-01-10",
+        "Israel \"will never accept a full withdrawal,\" the minister said, \"whatever happens.\"",
+    );
+    let p = a
+        .positions
+        .iter()
+        .find(|p| p.issue == "withdrawal")
+        .expect("a stance on withdrawal");
+    assert_eq!(p.summary, "will never accept a full withdrawal");
 }
 
 #[test]

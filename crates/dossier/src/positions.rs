@@ -437,6 +437,33 @@ const DETERMINERS: &[&str] = &[
     "ukrainian",
     "such",
 ];
+/// Cues that trade one thing for another: what stands before them is offered.
+const EXCHANGE: &[&str] = &[
+    "in exchange for",
+    "in return for",
+    "provided that",
+    "on condition that",
+];
+
+/// The stance in the text's own words: the clause from the cue to the end of what it
+/// governs, on one line, without quotation marks left open by the cut, at most 16 words.
+fn summary_of(original: &str) -> String {
+    let clipped = clip_words(original, 16);
+    let straight = clipped.matches('"').count();
+    let opening = clipped.matches('\u{201c}').count();
+    let closing = clipped.matches('\u{201d}').count();
+    let cleaned: String = clipped
+        .chars()
+        .filter(|&c| {
+            !((c == '"' && straight % 2 == 1)
+                || (matches!(c, '\u{201c}' | '\u{201d}') && opening != closing))
+        })
+        .collect();
+    cleaned
+        .trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '.' | '—' | '-'))
+        .to_owned()
+}
+
 const NOUN_CUES: &[&str] = &["demand", "demands", "offer", "offers", "proposals", "want"];
 const MODALS: &[&str] = &["must", "has to", "have to", "needs to"];
 const PREPOSITIONS: &[&str] = &[
@@ -967,9 +994,11 @@ pub fn positions(view: &View, compiled: &Compiled) -> Vec<Position> {
                     return false;
                 }
             }
-            if c.item.negating || text[c.start..c.end].starts_with("no longer") {
+            if text[c.start..c.end].starts_with("no longer") {
                 return true;
             }
+            // "has not ruled out", "did not reject": a negated cue states no stance of its
+            // kind (and a negated refusal is the opposite of one).
             let w = words_before(text, sent.start, c.start, 2);
             !(has_word(text, w.clone(), "not")
                 || has_word(text, w.clone(), "n't")
@@ -1048,6 +1077,10 @@ pub fn positions(view: &View, compiled: &Compiled) -> Vec<Position> {
                 .is_some_and(|(_, s)| s.country == speaker.country);
             for (i, seg, kw, before) in targets {
                 let mut kind = c.item.kind;
+                if before && EXCHANGE.iter().any(|e| text[c.start..c.end].starts_with(e)) {
+                    // "X in exchange for Y": X is what the party gives, Y what it asks.
+                    kind = StanceKind::Offer;
+                }
                 if kind == StanceKind::Demand {
                     let g = governed.start..governed.end;
                     if any_word(text, g, EXCLUSIVE).is_some() || frame_kind {
@@ -1071,12 +1104,12 @@ pub fn positions(view: &View, compiled: &Compiled) -> Vec<Position> {
                     },
                 );
                 let cue_text = view.original(c.start..c.end).to_owned();
-                let body = clip_words(view.original(seg.clone()), 14);
-                let summary = if before {
-                    format!("{body} — {cue_text}")
+                let stated = if before {
+                    seg.start.min(c.start)..c.end
                 } else {
-                    format!("{cue_text}: {body}")
+                    c.start..seg.end.max(c.end)
                 };
+                let summary = summary_of(view.original(stated));
                 found.push(Position {
                     actor: speaker.country.clone(),
                     speaker_code: speaker.code.clone(),
