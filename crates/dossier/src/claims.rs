@@ -205,6 +205,23 @@ static REPORTING: &[&str] = &[
     "added",
     "confirmed",
 ];
+/// Nouns of the acts claims are about: a date right after one of them is the act's date.
+static ACT_NOUNS: &[&str] = &[
+    "sanctions",
+    "tariffs",
+    "tariff",
+    "order",
+    "measures",
+    "penalties",
+    "restrictions",
+    "ban",
+    "talks",
+    "deal",
+    "agreement",
+    "ceasefire",
+    "truce",
+    "visit",
+];
 static HYPOTHETICAL: &[&str] = &[
     "could",
     "might",
@@ -523,7 +540,10 @@ pub fn read_mentions(view: &View, compiled: &Compiled) -> Vec<Mention> {
         let all_days: Vec<(Range<usize>, String)> = view
             .times_in(sent.clone())
             .filter(|t| {
-                t.kind == "DATE" && is_day(&t.value) && view.quote_at(t.range.start).is_none()
+                // Dates in reported speech are facts reported; in quotation marks, words.
+                t.kind == "DATE"
+                    && is_day(&t.value)
+                    && view.quote_at(t.range.start).is_none_or(|q| !q.direct)
             })
             .map(|t| (t.range.clone(), t.value.clone()))
             .collect();
@@ -540,10 +560,13 @@ pub fn read_mentions(view: &View, compiled: &Compiled) -> Vec<Mention> {
                 } else {
                     after
                 };
+                // "announced sanctions on Friday": the date is the measure's when its noun
+                // stands between the reporting word and the date.
+                let act = ACT_NOUNS.iter().any(|x| has_word(text, w.clone(), x));
                 !["since", "after", "before", "until", "by"]
                     .iter()
                     .any(|x| has_word(text, near.clone(), x))
-                    && !REPORTING.iter().any(|x| has_word(text, w.clone(), x))
+                    && (act || !REPORTING.iter().any(|x| has_word(text, w.clone(), x)))
                     && !REPORTING.iter().any(|x| has_word(text, after.clone(), x))
             })
             .cloned()
@@ -669,7 +692,11 @@ pub fn read_mentions(view: &View, compiled: &Compiled) -> Vec<Mention> {
             })
         };
         // Durations (not offsets such as "four days after").
-        for t in view.times_in(sent.clone()).filter(|t| t.kind == "DURATION") {
+        // A vague length ("weeks", "hours": `PXW`, `PTXH`) is not a checkable figure.
+        for t in view
+            .times_in(sent.clone())
+            .filter(|t| t.kind == "DURATION" && !t.value.contains('X'))
+        {
             let after =
                 &text[crate::text::char_range(text, t.range.end..(t.range.end + 8).min(sent.end))];
             if ["after", "before", "ago", "later", "earlier"]

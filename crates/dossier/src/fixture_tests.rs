@@ -344,6 +344,22 @@ fn summaries_are_the_texts_own_words_without_dangling_quotes() {
 }
 
 #[test]
+fn a_vague_length_is_no_duration_claim() {
+    let a = analyze_text(
+        UKRAINE,
+        "2025-05-17",
+        "Turkey spent weeks preparing the talks in Istanbul. The talks in Istanbul lasted two hours.",
+    );
+    let durations: Vec<&str> = a
+        .claims
+        .iter()
+        .filter(|c| c.attribute == "duration")
+        .map(|c| c.value.as_str())
+        .collect();
+    assert_eq!(durations, ["PT2H"]);
+}
+
+#[test]
 fn timeline_merges_events_and_schedule_keeps_what_is_ahead() {
     let docs = [fixture("ukraine-1.txt"), fixture("ukraine-2.txt")];
     let mut records: Vec<Record> = docs.iter().map(testkit::record).collect();

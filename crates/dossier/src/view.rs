@@ -57,6 +57,8 @@ pub struct QuoteView {
     pub code: Option<String>,
     /// Speaker's name as written.
     pub person: Option<String>,
+    /// In quotation marks (not reported speech).
+    pub direct: bool,
 }
 
 /// A time expression as a folded range.
@@ -180,6 +182,7 @@ impl<'a> View<'a> {
                     country: q.speaker_code.as_deref().and_then(|c| country_of(c, None)),
                     code: q.speaker_code.clone(),
                     person: entity.or_else(|| q.speaker_text.clone()),
+                    direct: q.kind == "direct",
                 }
             })
             .collect();

@@ -154,3 +154,81 @@ fn html_brief_is_one_self_contained_page_whose_citations_resolve() {
     assert!(html.contains("<strong>talks-muscat-2026-02-06</strong> — format:"));
     assert!(html.contains("<code>direct</code>: 1 source"));
 }
+
+/// The example corpus's answer key (examples/muscat/README.md): each planted contradiction
+/// as (subject, attribute, the minority value, a document behind it).
+const PLANTED: &[(&str, &str, &str, &str)] = &[
+    (
+        "talks-muscat-2026-02-06",
+        "format",
+        "direct",
+        "04_muscat-round-capitol-dispatch",
+    ),
+    (
+        "talks-muscat-2026-02-06",
+        "venue",
+        "foreign ministry guest house, muscat",
+        "05_tehran-denies-direct-caspian-review",
+    ),
+    (
+        "talks-muscat-2026-02-06",
+        "duration",
+        "PT6H",
+        "08_pressure-track-northbridge-times",
+    ),
+    (
+        "sanctions-2026-02-06",
+        "issuer",
+        "usagov:state",
+        "08_pressure-track-northbridge-times",
+    ),
+    (
+        "sanctions-2026-02-06",
+        "vessel_count",
+        "12",
+        "gulfledger-2026-02-08-araghchi-enrichment",
+    ),
+    (
+        "larijani-visit-oman",
+        "date",
+        "2026-02-09",
+        "11_larijani-netanyahu-caspian-review",
+    ),
+    (
+        "talks-geneva-2026-02-17",
+        "date",
+        "2026-02-18",
+        "northbridge-2026-02-13-geneva-second-round",
+    ),
+];
+
+#[test]
+fn brief_reports_every_planted_contradiction_and_invents_none() {
+    let dir = Dir::new();
+    let dossier = ingest_example(&dir);
+    let run = dir.run(&[
+        "brief",
+        "--dossier",
+        dossier.to_str().expect("utf-8"),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let brief: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let found = brief["contradictions"].as_array().expect("array");
+    for (subject, attribute, value, doc) in PLANTED {
+        let hit = found.iter().find(|c| {
+            c["subject"] == *subject
+                && c["attribute"] == *attribute
+                && c["values"].as_array().expect("values").iter().any(|v| {
+                    v["value"] == *value
+                        && v["docs"].as_array().expect("docs").iter().any(|d| d == doc)
+                })
+        });
+        assert!(
+            hit.is_some(),
+            "missing {subject} {attribute} {value}: {found:#?}"
+        );
+    }
+    assert_eq!(found.len(), PLANTED.len(), "invented: {found:#?}");
+}
