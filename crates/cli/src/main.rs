@@ -56,7 +56,8 @@ enum Command {
     Docs(commands::docs::DocsArgs),
     /// Full-text search over stored documents.
     Search(commands::search::SearchArgs),
-    /// Forecast a negotiation's outcome from a scenario (KTAB CSV/XML or TOML).
+    /// Forecast a negotiation's outcome from a scenario (KTAB CSV/XML or TOML) or from the
+    /// stored record (--dossier).
     Forecast(commands::forecast::ForecastArgs),
     /// Score extraction against gold datasets in ../shared/.
     Eval(commands::eval::EvalArgs),
@@ -73,7 +74,7 @@ fn main() -> ExitCode {
         Command::Extract(args) => commands::extract::run(args, &global),
         Command::Docs(args) => commands::docs::run(args, &global),
         Command::Search(args) => commands::search::run(args, &global),
-        Command::Forecast(args) => commands::forecast::run(args),
+        Command::Forecast(args) => commands::forecast::run(args, &global),
         Command::Eval(args) => commands::eval::run(args),
         Command::Bench(args) => commands::bench::run(args, &global),
     };

@@ -1,6 +1,7 @@
 //! The analysis layer between extraction and the brief (SPEC §3–§5): the dossier file,
 //! positions and their changes, claims and contradictions between sources, the merged
-//! timeline and the schedule of what comes next.
+//! timeline and the schedule of what comes next; and the forecast scenario derived from them
+//! ([`scenario`]).
 //!
 //! Pure: documents and their extraction records go in, serialisable structs come out. The
 //! crate does not find sentences, actors, times or quotes itself; it reads them from
@@ -23,6 +24,7 @@ pub mod eval;
 mod file;
 mod positions;
 mod propose;
+pub mod scenario;
 mod text;
 mod timeline;
 mod view;
@@ -37,6 +39,7 @@ pub use error::DossierError;
 pub use file::{Dossier, Issue, Scale, ScalePoint, is_actor_code};
 pub use positions::{Change, Position, Stance, StanceKind, changes};
 pub use propose::propose;
+pub use scenario::{DossierForecast, ForecastSettings, forecast_dossier};
 pub use timeline::{ScheduleItem, TimelineItem, schedule, timeline};
 pub use view::Input;
 

@@ -12,9 +12,11 @@
 //!   Calbert & Smith (2011), matching the replication that reproduces their 10-actor European
 //!   Community example.
 //! - [`monte_carlo`]: the SMP over perturbed inputs, giving a distribution of the outcome per
-//!   dimension (mean, 5/25/50/75/95th percentiles), seeded and parallel.
+//!   dimension (mean, 5/10/25/50/75/90/95th percentiles), seeded and parallel.
 //! - [`evaluate_deu`]: the DEU III benchmark of real EU legislative outcomes (see [`deu`]).
 //! - [`positions_svg`]: a self-contained SVG chart of positions over rounds.
+//! - [`CapabilityTable`]: the shipped national-capability table (Correlates of War CINC
+//!   scores, 2016, by ISO code) that scenarios derived from a dossier start from.
 //!
 //! The crate is pure: no files, clock or printing. Results are `serde` structs.
 //!
@@ -81,6 +83,7 @@
 //! attitudes are set to neutral instead of 0/0; a Markov PCE that fails to converge is an error.
 #![deny(missing_docs)]
 
+mod capability;
 pub mod deu;
 mod error;
 pub mod eum;
@@ -90,6 +93,7 @@ mod scenario;
 pub mod smp;
 mod svg;
 
+pub use capability::{CAPABILITY_SOURCE, CapabilityEntry, CapabilityTable, convert_nmc};
 pub use deu::{DeuEvaluation, evaluate_deu, parse_deu};
 pub use error::ForecastError;
 pub use eum::{EumActor, EumConfig, EumRun, parse_eum_csv, run_eum};

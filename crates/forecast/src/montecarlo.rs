@@ -68,12 +68,16 @@ pub struct OutcomeDistribution {
     pub mean: f64,
     /// 5th percentile.
     pub p05: f64,
+    /// 10th percentile.
+    pub p10: f64,
     /// 25th percentile.
     pub p25: f64,
     /// Median.
     pub p50: f64,
     /// 75th percentile.
     pub p75: f64,
+    /// 90th percentile.
+    pub p90: f64,
     /// 95th percentile.
     pub p95: f64,
 }
@@ -215,9 +219,11 @@ pub fn monte_carlo(
                 dimension: name.clone(),
                 mean,
                 p05: quantile(&v, 0.05),
+                p10: quantile(&v, 0.10),
                 p25: quantile(&v, 0.25),
                 p50: quantile(&v, 0.50),
                 p75: quantile(&v, 0.75),
+                p90: quantile(&v, 0.90),
                 p95: quantile(&v, 0.95),
             }
         })

@@ -3,5 +3,6 @@
 mod brief;
 mod corpus;
 mod extract;
+mod forecast;
 mod ingest;
 mod support;

@@ -211,13 +211,20 @@ fn score_actors(gold: &GoldDocument, record: &Record, score: &mut RecordScore) {
             miss(score, "actor", &gold.doc, &g.code, None);
         }
     }
-    let gold_people: Vec<&str> = gold.actors.iter().filter_map(|a| a.entity.as_deref()).collect();
+    let gold_people: Vec<&str> = gold
+        .actors
+        .iter()
+        .filter_map(|a| a.entity.as_deref())
+        .collect();
     let predicted_people: Vec<&str> = record
         .actors
         .iter()
         .filter_map(|a| a.entity.as_deref())
         .collect();
-    let people = actors::eval::score_people(gold_people.iter().copied(), predicted_people.iter().copied());
+    let people = actors::eval::score_people(
+        gold_people.iter().copied(),
+        predicted_people.iter().copied(),
+    );
     score.people = Tally {
         gold: people.gold,
         found: people.found,

@@ -23,7 +23,12 @@ fn monte_carlo_is_deterministic_and_brackets_the_point_forecast() {
     assert_eq!(a.runs, 64);
     let d = &a.distributions[0];
     assert!(
-        d.p05 <= d.p25 && d.p25 <= d.p50 && d.p50 <= d.p75 && d.p75 <= d.p95,
+        d.p05 <= d.p10
+            && d.p10 <= d.p25
+            && d.p25 <= d.p50
+            && d.p50 <= d.p75
+            && d.p75 <= d.p90
+            && d.p90 <= d.p95,
         "{d:?}"
     );
     assert!(d.p95 - d.p05 > 0.1, "noise must spread the outcome: {d:?}");

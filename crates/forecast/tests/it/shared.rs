@@ -445,3 +445,36 @@ fn derived_xml_scenarios_match_their_names() {
         "{err}"
     );
 }
+
+#[test]
+fn capability_table_is_the_converted_nmc_file() {
+    let Some(dir) = shared_dir() else { return };
+    let csv = std::fs::read_to_string(dir.join("external/capability/nmc-latest.csv"))
+        .expect("nmc-latest.csv readable");
+    let converted = forecast::convert_nmc(&csv).expect("converts");
+    let shipped = include_str!("../../data/capability.tsv");
+    assert_eq!(
+        converted, shipped,
+        "data/capability.tsv is stale: run `cargo run -p forecast --bin convert_nmc`"
+    );
+    let t = forecast::CapabilityTable::builtin();
+    // Values quoted in the source's README.
+    for (iso, cinc) in [
+        ("USA", 0.1331),
+        ("CHN", 0.2306),
+        ("IND", 0.0868),
+        ("RUS", 0.0365),
+    ] {
+        let got = t.get(iso).expect("listed").cinc;
+        assert!((got - cinc).abs() < 5e-5, "{iso}: {got}");
+    }
+    // COW abbreviations that are another country's ISO code.
+    for (iso, cow) in [
+        ("AUT", "AUS"),
+        ("AUS", "AUL"),
+        ("CHE", "SWZ"),
+        ("SWZ", "SWA"),
+    ] {
+        assert_eq!(t.get(iso).map(|e| e.cow.as_str()), Some(cow), "{iso}");
+    }
+}
