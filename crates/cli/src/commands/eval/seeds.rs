@@ -30,8 +30,8 @@ use crate::shared::read;
   backchannel eval seeds --json > seeds-scores.json
 
 A set directory holds articles/ (the texts, as ingest reads them) and gold/ (one JSON file
-per article named after its document id, in the format of ANNOTATION.md; optionally
-dossier.toml and contradictions.json).")]
+per article named after its document id, in the format of ANNOTATION.md); dossier.toml and
+contradictions.json, when present, sit in gold/ or beside articles/.")]
 pub struct SeedsArgs {
     /// An annotated set to score (articles/ and gold/ inside); repeat for several. Default:
     /// the seeds of the shared directory.
@@ -225,8 +225,13 @@ fn score_set(set: &Set, pipeline: &Pipeline) -> anyhow::Result<Scores> {
                 .with_context(|| format!("{}: positions or claims do not parse", path.display()))?,
         );
     }
-    let dossier_path = set.gold.join("dossier.toml");
-    if dossier_path.is_file() {
+    // The dossier and the contradictions sit in the gold folder or beside it.
+    let beside = |name: &str| {
+        [set.gold.join(name), set.articles.with_file_name(name)]
+            .into_iter()
+            .find(|p| p.is_file())
+    };
+    if let Some(dossier_path) = beside("dossier.toml") {
         let dossier = corpus::read_dossier(&dossier_path)?;
         let inputs: Vec<dossier::Input<'_>> = analysed
             .iter()
@@ -238,8 +243,7 @@ fn score_set(set: &Set, pipeline: &Pipeline) -> anyhow::Result<Scores> {
             &analysis.positions,
         ));
         scores.claims = Some(dossier::eval::score_claims(&dossier_gold, &analysis.claims));
-        let contradictions_path = set.gold.join("contradictions.json");
-        if contradictions_path.is_file() {
+        if let Some(contradictions_path) = beside("contradictions.json") {
             let gold: Vec<dossier::eval::GoldContradiction> =
                 serde_json::from_str(&read(&contradictions_path)?).with_context(|| {
                     format!(
