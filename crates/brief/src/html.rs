@@ -59,6 +59,8 @@ ol.sources li:target{border-left-color:var(--accent);background:#eaf1fc}
 .src-meta{color:var(--muted);font-size:13px;margin-left:6px}
 blockquote{margin:4px 0 0;font-style:italic}
 figure{margin:8px 0 16px}
+figure.chart svg{max-width:520px;height:auto}
+h3{margin:24px 0 6px;font-size:16px}
 figcaption{color:var(--muted);font-size:13px}
 footer{color:var(--muted);font-size:12.5px;margin-top:40px}
 "#;
@@ -295,6 +297,16 @@ pub(crate) fn render(view: &View, generated: &str) -> String {
                         out.push_str("</tr>\n");
                     }
                     out.push_str("</tbody>\n</table>\n");
+                }
+                Block::Heading(h) => {
+                    let _ = writeln!(out, "<h3>{}</h3>", escape(h));
+                }
+                Block::Svg(svg, caption) => {
+                    let _ = writeln!(
+                        out,
+                        "<figure class=\"chart\">{svg}<figcaption>{}</figcaption></figure>",
+                        escape(caption)
+                    );
                 }
                 Block::Timeline(items) => {
                     let svg = timeline_svg(items);

@@ -11,7 +11,7 @@ mod view;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use dossier::{Analysis, Dossier};
+use dossier::{Analysis, Dossier, DossierForecast};
 use model::record::Record;
 use model::{Document, Evidence};
 use serde::Serialize;
@@ -196,33 +196,89 @@ pub(crate) fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
-/// The brief as Markdown: every statement cited as `[document §sentence]`, and a sources
-/// list at the end quoting each cited sentence.
-pub fn to_markdown(dossier: &Dossier, analysis: &Analysis, sources: &[Source<'_>]) -> String {
-    markdown::render(&view::build(dossier, analysis, sources))
+/// The brief of one negotiation: the dossier, its analysis, the cited documents and,
+/// optionally, the forecast. Render it with [`Brief::markdown`], [`Brief::html`] or
+/// [`Brief::json`].
+#[derive(Debug, Clone, Copy)]
+pub struct Brief<'a> {
+    dossier: &'a Dossier,
+    analysis: &'a Analysis,
+    sources: &'a [Source<'a>],
+    forecast: Option<&'a DossierForecast>,
 }
 
-/// The brief as one self-contained HTML page (inline CSS and SVG, no script, no network):
-/// the same content as [`to_markdown`], with each citation a link to the quoted sentence
-/// that also shows it on hover.
+impl<'a> Brief<'a> {
+    /// A brief without a forecast section.
+    pub fn new(dossier: &'a Dossier, analysis: &'a Analysis, sources: &'a [Source<'a>]) -> Self {
+        Brief {
+            dossier,
+            analysis,
+            sources,
+            forecast: None,
+        }
+    }
+
+    /// Adds the forecast section ("Where it is heading"; `forecast` in JSON).
+    pub fn with_forecast(mut self, forecast: &'a DossierForecast) -> Self {
+        self.forecast = Some(forecast);
+        self
+    }
+
+    fn view(&self) -> view::View {
+        view::build(self.dossier, self.analysis, self.sources, self.forecast)
+    }
+
+    /// Markdown: every statement cited as `[document §sentence]`, and a sources list at the
+    /// end quoting each cited sentence.
+    pub fn markdown(&self) -> String {
+        markdown::render(&self.view())
+    }
+
+    /// One self-contained HTML page (inline CSS and SVG, no script, no network): the same
+    /// content as [`Brief::markdown`], with each citation a link to the quoted sentence that
+    /// also shows it on hover.
+    pub fn html(&self) -> String {
+        let sources = self.sources;
+        let stories = sources
+            .iter()
+            .filter(|s| s.document.duplicate_of.is_none())
+            .count();
+        let mut dates: Vec<jiff::civil::Date> = sources
+            .iter()
+            .filter_map(|s| s.document.published.or(s.document.inferred_date))
+            .collect();
+        dates.sort_unstable();
+        let span = match (dates.first(), dates.last()) {
+            (Some(a), Some(b)) if a != b => format!(", dated {a} to {b}"),
+            (Some(a), _) => format!(", dated {a}"),
+            _ => String::new(),
+        };
+        let generated = format!(
+            "Made by backchannel from {} documents ({stories} distinct stories){span}. Every statement links to the sentence it rests on.",
+            sources.len()
+        );
+        html::render(&self.view(), &generated)
+    }
+
+    /// JSON (SPEC §5).
+    pub fn json(&self) -> serde_json::Value {
+        let mut value = to_json(self.analysis, self.sources);
+        if let (Some(f), Some(obj)) = (self.forecast, value.as_object_mut()) {
+            obj.insert(
+                "forecast".to_owned(),
+                serde_json::to_value(f).unwrap_or(serde_json::Value::Null),
+            );
+        }
+        value
+    }
+}
+
+/// The brief as Markdown, without a forecast section (see [`Brief`]).
+pub fn to_markdown(dossier: &Dossier, analysis: &Analysis, sources: &[Source<'_>]) -> String {
+    Brief::new(dossier, analysis, sources).markdown()
+}
+
+/// The brief as one self-contained HTML page, without a forecast section (see [`Brief`]).
 pub fn to_html(dossier: &Dossier, analysis: &Analysis, sources: &[Source<'_>]) -> String {
-    let stories = sources
-        .iter()
-        .filter(|s| s.document.duplicate_of.is_none())
-        .count();
-    let mut dates: Vec<jiff::civil::Date> = sources
-        .iter()
-        .filter_map(|s| s.document.published.or(s.document.inferred_date))
-        .collect();
-    dates.sort_unstable();
-    let span = match (dates.first(), dates.last()) {
-        (Some(a), Some(b)) if a != b => format!(", dated {a} to {b}"),
-        (Some(a), _) => format!(", dated {a}"),
-        _ => String::new(),
-    };
-    let generated = format!(
-        "Made by backchannel from {} documents ({stories} distinct stories){span}. Every statement links to the sentence it rests on.",
-        sources.len()
-    );
-    html::render(&view::build(dossier, analysis, sources), &generated)
+    Brief::new(dossier, analysis, sources).html()
 }

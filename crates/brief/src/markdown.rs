@@ -56,7 +56,10 @@ pub(crate) fn render(view: &View) -> String {
     let _ = writeln!(out, "{}", view.subtitle);
     for section in &view.sections {
         let _ = writeln!(out, "\n## {}\n", section.title);
-        for block in &section.blocks {
+        for (n, block) in section.blocks.iter().enumerate() {
+            if n > 0 && !matches!(block, Block::Timeline(_) | Block::Svg(..)) {
+                out.push('\n');
+            }
             match block {
                 Block::Para(runs) => {
                     let _ = writeln!(out, "{}", line(view, runs));
@@ -78,8 +81,12 @@ pub(crate) fn render(view: &View) -> String {
                         let _ = writeln!(out, "| {} |", cells.join(" | "));
                     }
                 }
-                // The list that follows the timeline says the same in words.
-                Block::Timeline(_) => {}
+                // The list that follows the timeline says the same in words; charts are
+                // for the HTML page.
+                Block::Timeline(_) | Block::Svg(..) => {}
+                Block::Heading(h) => {
+                    let _ = writeln!(out, "### {h}");
+                }
             }
         }
     }

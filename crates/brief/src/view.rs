@@ -2,7 +2,7 @@
 //! citations as numbered references), built once from the analysis and rendered as
 //! Markdown (`markdown.rs`) or HTML (`html.rs`), so both formats say exactly the same.
 
-use dossier::{Analysis, Dossier, TimelineItem};
+use dossier::{Analysis, Dossier, DossierForecast, TimelineItem};
 use model::Evidence;
 
 use crate::{Source, headline, plural, who_is_who};
@@ -43,6 +43,10 @@ pub(crate) enum Block {
     },
     /// The events on a time axis (drawn in HTML only; Markdown lists them anyway).
     Timeline(Vec<TimelineItem>),
+    /// A chart drawn elsewhere (HTML only), with its caption.
+    Svg(String, String),
+    /// A subheading.
+    Heading(String),
 }
 
 /// A section with its anchor id.
@@ -154,7 +158,12 @@ fn kind_name(kind: &str) -> String {
 }
 
 /// Builds the brief.
-pub(crate) fn build(dossier: &Dossier, analysis: &Analysis, sources: &[Source<'_>]) -> View {
+pub(crate) fn build(
+    dossier: &Dossier,
+    analysis: &Analysis,
+    sources: &[Source<'_>],
+    forecast: Option<&DossierForecast>,
+) -> View {
     let mut cites = Citations {
         sources,
         cited: Vec::new(),
@@ -378,6 +387,14 @@ pub(crate) fn build(dossier: &Dossier, analysis: &Analysis, sources: &[Source<'_
         });
     }
 
+    if let Some(f) = forecast {
+        sections.push(Section {
+            id: "forecast",
+            title: "Where it is heading",
+            blocks: forecast_blocks(f, &mut cites),
+        });
+    }
+
     let rows = who_is_who(sources)
         .into_iter()
         .take(40)
@@ -406,4 +423,83 @@ pub(crate) fn build(dossier: &Dossier, analysis: &Analysis, sources: &[Source<'_
         sections,
         cited: cites.cited,
     }
+}
+
+fn number(v: Option<f64>) -> String {
+    v.map_or("–".to_owned(), |v| format!("{v:.0}"))
+}
+
+/// The forecast per issue: the outcome with its spread, the inputs each cited, and the
+/// explanation; then what could not be forecast and why.
+fn forecast_blocks(f: &DossierForecast, cites: &mut Citations<'_>) -> Vec<Block> {
+    let mut blocks = vec![Block::Para(vec![text(format!(
+        "{} of {} issues forecast from {} stances: KTAB's Spatial Model of Politics with a Monte Carlo over input noise, and the expected-utility model. Inputs — {}.",
+        f.issues.len(),
+        f.issues.len() + f.skipped.len(),
+        f.stances,
+        f.method.inputs
+    ))])];
+    for issue in &f.issues {
+        blocks.push(Block::Heading(format!(
+            "{} — {}",
+            issue.issue, issue.question
+        )));
+        let spread = match (issue.median, issue.q10, issue.q90) {
+            (Some(m), Some(a), Some(b)) => format!(
+                "; Monte Carlo median {m:.0}, 10–90 % {a:.0}–{b:.0} ({} runs)",
+                issue.runs
+            ),
+            _ => String::new(),
+        };
+        blocks.push(Block::Para(vec![
+            Inline::Strong(format!("Outcome {:.0}", issue.outcome)),
+            text(format!(
+                " ({}){spread}; expected-utility model {}.",
+                issue.outcome_label,
+                number(issue.eum)
+            )),
+        ]));
+        let rows = issue
+            .inputs
+            .iter()
+            .map(|p| {
+                vec![
+                    vec![text(&p.party)],
+                    vec![Inline::Scale(Some(p.position))],
+                    vec![Inline::Kind(p.kind.as_str().to_owned())],
+                    vec![text(format!("{:.0}", p.salience))],
+                    vec![text(format!("{:.4}", p.capability))],
+                    vec![text(&p.summary), cites.cite(&p.citation.evidence)],
+                ]
+            })
+            .collect();
+        blocks.push(Block::Table {
+            head: vec![
+                "party",
+                "position",
+                "stance",
+                "salience",
+                "capability",
+                "from",
+            ],
+            rows,
+        });
+        blocks.push(Block::Para(vec![text(&issue.explanation)]));
+        if let Some(svg) = &issue.svg {
+            blocks.push(Block::Svg(
+                svg.clone(),
+                format!("Positions on {} over the model's rounds.", issue.issue),
+            ));
+        }
+    }
+    if !f.skipped.is_empty() {
+        blocks.push(Block::Heading("Not forecast".to_owned()));
+        blocks.push(Block::List(
+            f.skipped
+                .iter()
+                .map(|s| (vec![text(format!("{}: {}", s.issue, s.reason))], Vec::new()))
+                .collect(),
+        ));
+    }
+    blocks
 }

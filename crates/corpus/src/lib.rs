@@ -100,15 +100,35 @@ impl Corpus {
         }
     }
 
-    /// Positions, changes, claims, contradictions, timeline and schedule under `dossier`.
-    pub fn analyze(&self, dossier: &dossier::Dossier) -> dossier::Analysis {
-        let inputs: Vec<dossier::Input<'_>> = self
-            .documents
+    /// The documents with their records, as the analysis reads them.
+    pub fn inputs(&self) -> Vec<dossier::Input<'_>> {
+        self.documents
             .iter()
             .zip(&self.records)
             .map(|(document, record)| dossier::Input { document, record })
-            .collect();
-        dossier::Analyzer::new(dossier).analyze(&inputs)
+            .collect()
+    }
+
+    /// Positions, changes, claims, contradictions, timeline and schedule under `dossier`.
+    pub fn analyze(&self, dossier: &dossier::Dossier) -> dossier::Analysis {
+        dossier::Analyzer::new(dossier).analyze(&self.inputs())
+    }
+
+    /// The forecast of every issue of `dossier` with a scale, from `analysis` (made by
+    /// [`Corpus::analyze`]) and the shipped capability table (overridden by the dossier).
+    pub fn forecast(
+        &self,
+        dossier: &dossier::Dossier,
+        analysis: &dossier::Analysis,
+        settings: &dossier::ForecastSettings,
+    ) -> dossier::DossierForecast {
+        dossier::forecast_dossier(
+            dossier,
+            analysis,
+            &self.inputs(),
+            forecast::CapabilityTable::builtin(),
+            settings,
+        )
     }
 
     /// The documents with their records, as the brief cites them.

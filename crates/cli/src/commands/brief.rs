@@ -40,6 +40,12 @@ pub struct BriefArgs {
     /// Print the dossier proposed from the corpus (TOML) and stop.
     #[arg(long)]
     pub propose: bool,
+    /// Leave out the forecast section.
+    #[arg(long)]
+    pub no_forecast: bool,
+    /// Monte Carlo runs of the forecast (0: the model's point forecast only).
+    #[arg(long, value_name = "N", default_value_t = 1000)]
+    pub forecast_runs: usize,
 }
 
 /// Brief formats.
@@ -59,16 +65,7 @@ pub enum BriefFormat {
 /// When the database or dossier cannot be read.
 pub fn run(args: BriefArgs, global: &Global) -> anyhow::Result<ExitCode> {
     let store = crate::commands::open_existing_store(global)?;
-    let corpus = Corpus::load(store.as_ref(), args.since)?;
-    if corpus.missing_records > 0 {
-        output::warning(
-            global.quiet,
-            &format!(
-                "{} documents have no extraction record yet; run `backchannel ingest` on them again",
-                corpus.missing_records
-            ),
-        );
-    }
+    let corpus = load_corpus(store.as_ref(), args.since, global)?;
     if args.dossier.is_none() && !args.propose {
         output::note(
             global.quiet,
@@ -82,12 +79,25 @@ pub fn run(args: BriefArgs, global: &Global) -> anyhow::Result<ExitCode> {
     }
     let analysis = corpus.analyze(&dossier);
     let sources = corpus.sources();
+    let forecast = (!args.no_forecast).then(|| {
+        let settings = dossier::ForecastSettings {
+            monte_carlo: forecast::MonteCarloConfig {
+                runs: args.forecast_runs,
+                ..forecast::MonteCarloConfig::default()
+            },
+            svg: args.format == BriefFormat::Html,
+            ..dossier::ForecastSettings::default()
+        };
+        corpus.forecast(&dossier, &analysis, &settings)
+    });
+    let mut report = brief::Brief::new(&dossier, &analysis, &sources);
+    if let Some(f) = &forecast {
+        report = report.with_forecast(f);
+    }
     let text = match args.format {
-        BriefFormat::Md => brief::to_markdown(&dossier, &analysis, &sources),
-        BriefFormat::Html => brief::to_html(&dossier, &analysis, &sources),
-        BriefFormat::Json => {
-            serde_json::to_string_pretty(&brief::to_json(&analysis, &sources))? + "\n"
-        }
+        BriefFormat::Md => report.markdown(),
+        BriefFormat::Html => report.html(),
+        BriefFormat::Json => serde_json::to_string_pretty(&report.json())? + "\n",
     };
     match &args.output {
         Some(path) => {
@@ -100,4 +110,26 @@ pub fn run(args: BriefArgs, global: &Global) -> anyhow::Result<ExitCode> {
         None => output::out(&text)?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Loads the analysed corpus, warning (unless quiet) about documents without a record.
+///
+/// # Errors
+/// When the database cannot be read or holds no analysed document.
+pub(crate) fn load_corpus(
+    store: &dyn store::Store,
+    since: Option<jiff::civil::Date>,
+    global: &Global,
+) -> anyhow::Result<Corpus> {
+    let corpus = Corpus::load(store, since)?;
+    if corpus.missing_records > 0 {
+        output::warning(
+            global.quiet,
+            &format!(
+                "{} documents have no extraction record yet; run `backchannel ingest` on them again",
+                corpus.missing_records
+            ),
+        );
+    }
+    Ok(corpus)
 }

@@ -206,35 +206,14 @@ fn mc_config(args: &ForecastArgs) -> forecast::MonteCarloConfig {
 fn run_dossier(args: &ForecastArgs, path: &Path, global: &Global) -> anyhow::Result<ExitCode> {
     let dossier = corpus::read_dossier(path)?;
     let store = crate::commands::open_existing_store(global)?;
-    let corpus = corpus::Corpus::load(store.as_ref(), args.since)?;
-    if corpus.missing_records > 0 {
-        crate::output::warning(
-            global.quiet,
-            &format!(
-                "{} documents have no extraction record yet; run `backchannel ingest` on them again",
-                corpus.missing_records
-            ),
-        );
-    }
+    let corpus = crate::commands::brief::load_corpus(store.as_ref(), args.since, global)?;
     let analysis = corpus.analyze(&dossier);
-    let inputs: Vec<dossier::Input<'_>> = corpus
-        .documents
-        .iter()
-        .zip(&corpus.records)
-        .map(|(document, record)| dossier::Input { document, record })
-        .collect();
     let settings = ForecastSettings {
         smp: smp_config(args, forecast::SmpConfig::default())?,
         monte_carlo: mc_config(args),
         svg: args.svg.is_some(),
     };
-    let result = dossier::forecast_dossier(
-        &dossier,
-        &analysis,
-        &inputs,
-        forecast::CapabilityTable::builtin(),
-        &settings,
-    );
+    let result = corpus.forecast(&dossier, &analysis, &settings);
     if let Some(base) = &args.svg {
         for issue in &result.issues {
             if let Some(svg) = &issue.svg {
@@ -252,7 +231,7 @@ fn run_dossier(args: &ForecastArgs, path: &Path, global: &Global) -> anyhow::Res
     let out = match args.format {
         Format::Json => serde_json::to_string_pretty(&result)? + "\n",
         Format::Csv => dossier_csv(&result),
-        Format::Table => dossier_table(&result, inputs.len()),
+        Format::Table => dossier_table(&result, corpus.documents.len()),
     };
     crate::output::out(&out)?;
     Ok(ExitCode::SUCCESS)

@@ -86,6 +86,23 @@ fn json_brief_has_the_spec_fields_and_checkable_evidence() {
     ] {
         assert!(brief.get(field).is_some(), "missing {field}");
     }
+    // The forecast section: issues forecast from cited stances, others skipped with a reason.
+    let forecast = &brief["forecast"];
+    let issues = forecast["issues"].as_array().expect("forecast issues");
+    assert!(!issues.is_empty(), "{forecast:#}");
+    for issue in issues {
+        let outcome = issue["outcome"].as_f64().expect("outcome");
+        assert!((0.0..=100.0).contains(&outcome), "{issue:#}");
+        for input in issue["inputs"].as_array().expect("inputs") {
+            assert!(
+                !input["citation"]["evidence"]
+                    .as_array()
+                    .expect("evidence")
+                    .is_empty()
+            );
+        }
+    }
+    assert!(!forecast["skipped"].as_array().expect("skipped").is_empty());
     let store = store::SqliteStore::open(&dir.path("test.db")).expect("open");
     use store::Store;
     // Evidence spans slice the stored text of their document.
@@ -130,7 +147,9 @@ fn html_brief_is_one_self_contained_page_whose_citations_resolve() {
     for needle in ["<script", "<link", "src=\"http", "@import", "url("] {
         assert!(!html.contains(needle), "found {needle}");
     }
-    for id in ["headline", "stands", "disagree", "next", "who", "sources"] {
+    for id in [
+        "headline", "stands", "disagree", "next", "forecast", "who", "sources",
+    ] {
         assert!(
             html.contains(&format!("<section id=\"{id}\">")),
             "missing {id}"
