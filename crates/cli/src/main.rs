@@ -63,6 +63,8 @@ enum Command {
     Eval(commands::eval::EvalArgs),
     /// Measure throughput.
     Bench(commands::bench::BenchArgs),
+    /// Serve the JSON API and the live dashboard over the database.
+    Serve(commands::serve::ServeArgs),
 }
 
 fn main() -> ExitCode {
@@ -77,6 +79,7 @@ fn main() -> ExitCode {
         Command::Forecast(args) => commands::forecast::run(args, &global),
         Command::Eval(args) => commands::eval::run(args),
         Command::Bench(args) => commands::bench::run(args, &global),
+        Command::Serve(args) => commands::serve::run(args, &global),
     };
     match result {
         Ok(code) => code,

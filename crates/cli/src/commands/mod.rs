@@ -1,6 +1,7 @@
 //! One module per subcommand: its arguments (the doc comments are the help) and its `run`.
 
 pub mod bench;
+pub mod bench_serve;
 pub mod brief;
 pub mod docs;
 pub mod eval;
@@ -8,6 +9,7 @@ pub mod extract;
 pub mod forecast;
 pub mod ingest;
 pub mod search;
+pub mod serve;
 
 use crate::Global;
 

@@ -2,6 +2,7 @@
 
 mod brief;
 mod corpus;
+mod dashboard;
 mod extract;
 mod forecast;
 mod ingest;

@@ -1,0 +1,224 @@
+//! The analysed view of the corpus that the read endpoints serve: the stored documents with
+//! their records, the dossier, the analysis (positions, changes, contradictions, timeline,
+//! schedule) and indexes built from them (events, actors, network). Built on a store
+//! thread; replaced as a whole when the database changes, so a request always sees one
+//! consistent view.
+
+use std::collections::{BTreeMap, HashMap};
+
+use corpus::{Corpus, CorpusError};
+use model::record::EventRecord;
+use model::{DocId, Evidence, Span};
+use serde::Serialize;
+use store::Store;
+
+use crate::error::ApiError;
+
+/// What says whether the database changed: document count and the number of documents
+/// whose record is missing or made by another extractor (it falls as a worker catches up).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub(crate) struct Key {
+    /// Stored documents.
+    pub(crate) documents: u64,
+    /// Documents still to be (re-)extracted.
+    pub(crate) pending: u64,
+}
+
+/// Reads the key.
+pub(crate) fn key(store: &mut dyn Store, extractor: &str) -> Result<Key, ApiError> {
+    Ok(Key {
+        documents: store.count_documents()?,
+        pending: store.stale_documents(extractor)?.len() as u64,
+    })
+}
+
+/// One coded event with the document it was read in.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct EventRow {
+    /// `document#index`: stable while the record is.
+    pub(crate) id: String,
+    /// The document.
+    pub(crate) doc: DocId,
+    /// The document's publication (or inferred) date.
+    pub(crate) doc_date: Option<String>,
+    /// The event as stored (SPEC §3 fields).
+    #[serde(flatten)]
+    pub(crate) event: EventRecord,
+    /// Source party (country or IGO code).
+    pub(crate) source_party: Option<String>,
+    /// Target party.
+    pub(crate) target_party: Option<String>,
+    /// Where it was read.
+    pub(crate) evidence: Vec<Evidence>,
+}
+
+/// An actor of the who's who with how many events name it.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct ActorRow {
+    /// Who's who row (code, entity, role, aliases, documents, mentions).
+    #[serde(flatten)]
+    pub(crate) who: brief::WhoIsWho,
+    /// The party (country or IGO code) it belongs to.
+    pub(crate) party: Option<String>,
+    /// Events with this code as source or target.
+    pub(crate) events: usize,
+}
+
+/// Everything the read endpoints serve.
+pub(crate) struct Snapshot {
+    /// Counts the builds: 1 for the first.
+    pub(crate) generation: u64,
+    /// The database state it was built from.
+    pub(crate) key: Key,
+    /// Documents and records (English, analysed).
+    pub(crate) corpus: Corpus,
+    /// The dossier in use.
+    pub(crate) dossier: dossier::Dossier,
+    /// True when the dossier was proposed from the corpus.
+    pub(crate) proposed: bool,
+    /// The analysis.
+    pub(crate) analysis: dossier::Analysis,
+    /// Every event, by date then document.
+    pub(crate) events: Vec<EventRow>,
+    /// How many events (at the start of `events`) have a date or a dated document.
+    pub(crate) dated_events: usize,
+    /// The who's who with event counts.
+    pub(crate) actors: Vec<ActorRow>,
+    /// Document id → index into `corpus.documents`.
+    pub(crate) index: HashMap<DocId, usize>,
+    /// How long the build took.
+    pub(crate) build_ms: u64,
+}
+
+impl Snapshot {
+    /// Loads the corpus and analyses it.
+    pub(crate) fn build(
+        store: &mut dyn Store,
+        key: Key,
+        generation: u64,
+        dossier: Option<&dossier::Dossier>,
+    ) -> Result<Snapshot, ApiError> {
+        let started = std::time::Instant::now();
+        let corpus = match Corpus::load(store, None) {
+            Ok(corpus) => corpus,
+            Err(CorpusError::Empty) => Corpus {
+                documents: Vec::new(),
+                records: Vec::new(),
+                missing_records: key.documents as usize,
+            },
+            Err(err) => return Err(ApiError::Internal(err.to_string())),
+        };
+        let (dossier, proposed) = match dossier {
+            Some(d) => (d.clone(), false),
+            None => (dossier::propose(&corpus.records, &corpus.documents), true),
+        };
+        let analysis = corpus.analyze(&dossier);
+        let events = events(&corpus);
+        let actors = actors(&corpus, &events);
+        let dated_events = events.iter().take_while(|e| event_day(e).is_some()).count();
+        let index = corpus
+            .documents
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.id.clone(), i))
+            .collect();
+        Ok(Snapshot {
+            generation,
+            key,
+            corpus,
+            dossier,
+            proposed,
+            analysis,
+            events,
+            dated_events,
+            actors,
+            index,
+            build_ms: started.elapsed().as_millis() as u64,
+        })
+    }
+
+    /// The document with this id, if analysed.
+    pub(crate) fn document(&self, id: &str) -> Option<&model::Document> {
+        let id = DocId::new(id).ok()?;
+        self.index.get(&id).map(|&i| &self.corpus.documents[i])
+    }
+}
+
+/// The party a code speaks for: `IRNGOV` → `IRN`; IGO codes stay whole.
+pub(crate) fn party_of(code: &str) -> Option<String> {
+    if code.starts_with("IGO") {
+        return Some(code.to_owned());
+    }
+    let head = code.get(..3)?;
+    head.bytes()
+        .all(|b| b.is_ascii_uppercase())
+        .then(|| head.to_owned())
+}
+
+fn events(corpus: &Corpus) -> Vec<EventRow> {
+    let mut rows = Vec::new();
+    for (document, record) in corpus.documents.iter().zip(&corpus.records) {
+        let doc_date = document
+            .published
+            .or(document.inferred_date)
+            .map(|d| d.to_string());
+        for (i, event) in record.events.iter().enumerate() {
+            let Ok(span) = Span::within(&document.text, event.start as usize, event.end as usize)
+            else {
+                continue;
+            };
+            rows.push(EventRow {
+                id: format!("{}#{i}", document.id),
+                doc: document.id.clone(),
+                doc_date: doc_date.clone(),
+                source_party: party_of(&event.source.code),
+                target_party: party_of(&event.target.code),
+                event: event.clone(),
+                evidence: vec![Evidence {
+                    doc: document.id.clone(),
+                    span,
+                }],
+            });
+        }
+    }
+    // By the first day of the event's date (the document's date when it has none), so that
+    // weeks and months sort among days.
+    let day = event_day;
+    rows.sort_by_cached_key(|row| {
+        (
+            day(row).is_none(),
+            day(row),
+            row.doc.clone(),
+            row.event.start,
+        )
+    });
+    rows
+}
+
+fn actors(corpus: &Corpus, events: &[EventRow]) -> Vec<ActorRow> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for e in events {
+        *counts.entry(e.event.source.code.as_str()).or_default() += 1;
+        if e.event.target.code != e.event.source.code {
+            *counts.entry(e.event.target.code.as_str()).or_default() += 1;
+        }
+    }
+    brief::who_is_who(&corpus.sources())
+        .into_iter()
+        .map(|who| ActorRow {
+            party: party_of(&who.code),
+            events: counts.get(who.code.as_str()).copied().unwrap_or(0),
+            who,
+        })
+        .collect()
+}
+
+/// The first day of an event's date, else of its document's date.
+fn event_day(row: &EventRow) -> Option<jiff::civil::Date> {
+    row.event
+        .date
+        .as_deref()
+        .and_then(crate::timex::day_range)
+        .or_else(|| row.doc_date.as_deref().and_then(crate::timex::day_range))
+        .map(|(first, _)| first)
+}

@@ -1,0 +1,83 @@
+//! Live updates: the stream announces new snapshots; polling picks up documents written by
+//! another process.
+
+use std::time::Duration;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use futures_util::StreamExt;
+
+use crate::fixture::{self, call, get, ok};
+
+/// Reads the stream until `count` events have arrived (or the time runs out).
+async fn read_events(
+    body: &mut (impl futures_util::Stream<Item = Result<axum::body::Bytes, axum::Error>> + Unpin),
+    count: usize,
+) -> Vec<serde_json::Value> {
+    let mut text = String::new();
+    let mut events = Vec::new();
+    while events.len() < count {
+        let chunk = tokio::time::timeout(Duration::from_secs(20), body.next())
+            .await
+            .expect("an event within 20 s")
+            .expect("stream open")
+            .expect("chunk");
+        text.push_str(&String::from_utf8_lossy(&chunk));
+        while let Some(end) = text.find("\n\n") {
+            let block: String = text.drain(..end + 2).collect();
+            if block.contains("event: update") {
+                let data = block
+                    .lines()
+                    .find_map(|l| l.strip_prefix("data: "))
+                    .expect("data line");
+                events.push(serde_json::from_str(data).expect("json data"));
+            }
+        }
+    }
+    events
+}
+
+#[tokio::test]
+async fn stream_announces_documents_written_by_another_process() {
+    let fx = fixture::fixture();
+    let mut config = server::Config::new(fx.opener());
+    config.poll_interval = Duration::from_millis(100);
+    let state = server::AppState::start(config).await.expect("starts");
+    let response = call(
+        &state,
+        Request::get("/api/stream")
+            .body(Body::empty())
+            .expect("req"),
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(
+        response.headers()[header::CONTENT_TYPE],
+        "text/event-stream"
+    );
+    let mut body = response.into_body().into_data_stream();
+    let first = read_events(&mut body, 1).await;
+    assert_eq!(first[0]["generation"], 1);
+    assert_eq!(first[0]["documents"], 5);
+
+    // Another process (here: another connection) ingests an article.
+    let mut store = fx.open();
+    let pipeline = extract::Pipeline::new();
+    fixture::put(
+        &mut store,
+        &pipeline,
+        "late",
+        "---\ndate: 2026-02-13\n---\nOman's foreign minister flew to Washington on Friday.\n",
+    );
+    let next = read_events(&mut body, 1).await;
+    assert_eq!(next[0]["generation"], 2);
+    assert_eq!(next[0]["documents"], 6);
+    assert_eq!(ok(get(&state, "/api/status").await)["analysed"], 5);
+
+    // Shutting down ends the stream.
+    state.close_streams();
+    let end = tokio::time::timeout(Duration::from_secs(5), body.next())
+        .await
+        .expect("stream ends");
+    assert!(end.is_none());
+}
