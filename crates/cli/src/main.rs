@@ -65,6 +65,17 @@ enum Command {
     Bench(commands::bench::BenchArgs),
     /// Serve the JSON API and the live dashboard over the database.
     Serve(commands::serve::ServeArgs),
+    /// Process queued documents (from `ingest --enqueue`) from a shared database.
+    Worker(commands::worker::WorkerArgs),
+    /// Show the work queue: pending, leased, done, failed, throughput, failure reasons.
+    Status(commands::status::StatusArgs),
+    /// Put failed (and with --stale, outdated) documents back on the work queue.
+    Retry(commands::retry::RetryArgs),
+    /// Re-analyse stored documents whose records come from an older extractor version.
+    Reprocess(commands::retry::ReprocessArgs),
+    /// Export events, actors, positions, quotes, times or documents (JSONL, CSV, Parquet,
+    /// Phoenix, PLOVER).
+    Export(commands::export::ExportArgs),
 }
 
 fn main() -> ExitCode {
@@ -80,6 +91,11 @@ fn main() -> ExitCode {
         Command::Eval(args) => commands::eval::run(args),
         Command::Bench(args) => commands::bench::run(args, &global),
         Command::Serve(args) => commands::serve::run(args, &global),
+        Command::Worker(args) => commands::worker::run(args, &global),
+        Command::Status(args) => commands::status::run(args, &global),
+        Command::Retry(args) => commands::retry::run(args, &global),
+        Command::Reprocess(args) => commands::retry::reprocess(args, &global),
+        Command::Export(args) => commands::export::run(args, &global),
     };
     match result {
         Ok(code) => code,

@@ -19,6 +19,13 @@ pub fn out(text: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Standard output as a byte sink for streamed data (exports); `None` when it is a
+/// terminal and the data is binary, which would only garble the screen.
+pub fn data_sink(binary: bool) -> Option<Box<dyn Write + Send>> {
+    let stdout = std::io::stdout();
+    (!binary || !stdout.is_terminal()).then(|| Box::new(stdout) as Box<dyn Write + Send>)
+}
+
 /// Tells the user something on stderr unless `quiet`.
 pub fn note(quiet: bool, text: &str) {
     if !quiet {

@@ -2,11 +2,15 @@
 //! a message on the first difference; backends call them from their tests (SQLite in this
 //! crate's tests, PostgreSQL when `DATABASE_URL` is set).
 
-use model::{DocFormat, DocId, Document};
+use std::time::Duration;
 
 use model::record::{ByteRange, Record, RecordDoc, TimeRecord};
+use model::{DocFormat, DocId, Document};
 
-use crate::{DocFilter, HttpValidators, NewDocument, PutOutcome, Store, StoreError};
+use crate::{
+    Claim, ClaimRequest, Cursor, DocFilter, FailureCount, HttpValidators, NewDocument, PutOutcome,
+    QueueStatus, Store, StoreError,
+};
 
 /// A document for the suite, with a content hash derived from its text.
 pub fn sample(id: &str, text: &str, source: &str, published: Option<&str>) -> Document {
@@ -355,5 +359,350 @@ pub fn records_round_trip_and_staleness(store: &mut dyn Store) {
     assert!(
         matches!(missing, Err(StoreError::UnknownDocument { ref id }) if id == "nope"),
         "{missing:?}"
+    );
+}
+
+fn queue_doc(store: &mut dyn Store, id: &str) -> PutOutcome {
+    let doc = sample(
+        id,
+        &format!("Queued text of {id}."),
+        "Q",
+        Some("2026-02-05"),
+    );
+    let sig = signature(fnv(id), 0);
+    let bands = bands(&sig);
+    store
+        .enqueue_document(NewDocument {
+            doc: &doc,
+            signature: &sig,
+            bands: &bands,
+            near_threshold: 0.6,
+        })
+        .expect("enqueue_document succeeds")
+}
+
+fn claim_ids(claims: &[Claim]) -> Vec<&str> {
+    claims.iter().map(|c| c.id.as_str()).collect()
+}
+
+fn status(store: &dyn Store) -> QueueStatus {
+    store
+        .queue_status(Duration::from_secs(600))
+        .expect("queue_status succeeds")
+}
+
+/// Enqueueing is idempotent; claims never overlap; completion writes the record once, only
+/// under a held claim; failures keep their reason; `retry_failed` re-queues them.
+pub fn queue_claim_complete_fail_retry(store: &mut dyn Store) {
+    for id in ["q1", "q2", "q3", "q4", "q5"] {
+        assert!(matches!(queue_doc(store, id), PutOutcome::Stored { .. }));
+    }
+    assert_eq!(
+        queue_doc(store, "q3"),
+        PutOutcome::Unchanged {
+            id: DocId::new("q3").expect("id")
+        }
+    );
+    assert_eq!(status(store).pending, 5, "re-enqueueing adds nothing");
+
+    let request = ClaimRequest {
+        limit: 2,
+        ..ClaimRequest::default()
+    };
+    let first = store.claim("w1", &request).expect("claim");
+    assert_eq!(claim_ids(&first), ["q1", "q2"]);
+    assert!(first.iter().all(|c| c.attempt == 1 && c.worker == "w1"));
+    let second = store.claim("w2", &request).expect("claim");
+    assert_eq!(claim_ids(&second), ["q3", "q4"], "claims never overlap");
+    let s = status(store);
+    assert_eq!((s.pending, s.leased, s.done, s.failed), (1, 4, 0, 0));
+    assert_eq!(
+        s.workers
+            .iter()
+            .map(|w| (w.worker.as_str(), w.leased))
+            .collect::<Vec<_>>(),
+        [("w1", 2), ("w2", 2)]
+    );
+
+    let record = sample_record("q1", "x/1");
+    assert!(store.complete(&first[0], &record).expect("complete"));
+    assert_eq!(
+        store.record(&first[0].id).expect("record()"),
+        Some(record.clone())
+    );
+    assert!(
+        !store.complete(&first[0], &record).expect("complete"),
+        "a finished claim cannot complete twice"
+    );
+    assert!(
+        store
+            .fail(&first[1], "extraction panicked: boom")
+            .expect("fail")
+    );
+    assert!(
+        !store.fail(&first[1], "again").expect("fail"),
+        "a failed claim is no longer held"
+    );
+    let s = status(store);
+    assert_eq!((s.pending, s.leased, s.done, s.failed), (1, 2, 1, 1));
+    assert_eq!(s.recent_done, 1);
+    assert_eq!(
+        s.failures,
+        [FailureCount {
+            reason: "extraction panicked: boom".into(),
+            count: 1
+        }]
+    );
+    assert_eq!(store.retry_failed().expect("retry"), 1);
+    let s = status(store);
+    assert_eq!((s.pending, s.failed), (2, 0));
+    let third = store
+        .claim(
+            "w1",
+            &ClaimRequest {
+                limit: 10,
+                ..ClaimRequest::default()
+            },
+        )
+        .expect("claim");
+    assert_eq!(claim_ids(&third), ["q2", "q5"]);
+    assert_eq!(
+        third[0].attempt, 1,
+        "a retried document starts its attempts again"
+    );
+    assert!(
+        store.claim("w3", &request).expect("claim").is_empty(),
+        "nothing left to claim"
+    );
+
+    // A document analysed by a plain ingest is not queued again.
+    let done = sample("analysed", "Already analysed text.", "Q", None);
+    put(store, &done, &[]);
+    store
+        .put_record(&sample_record("analysed", "x/1"))
+        .expect("put_record");
+    queue_doc_existing(store, &done);
+    assert_eq!(status(store).pending, 0);
+}
+
+fn queue_doc_existing(store: &mut dyn Store, doc: &Document) {
+    let outcome = store
+        .enqueue_document(NewDocument {
+            doc,
+            signature: &[],
+            bands: &[],
+            near_threshold: 0.6,
+        })
+        .expect("enqueue_document");
+    assert_eq!(outcome, PutOutcome::Unchanged { id: doc.id.clone() });
+}
+
+/// A lease that runs out makes the document claimable again; the first worker's late
+/// completion is refused; too many expired leases mark the document failed.
+pub fn queue_leases_expire(store: &mut dyn Store) {
+    queue_doc(store, "slow");
+    let short = ClaimRequest {
+        limit: 1,
+        lease: Duration::from_millis(60),
+        max_attempts: 5,
+    };
+    let lost = store.claim("dead", &short).expect("claim");
+    assert_eq!(claim_ids(&lost), ["slow"]);
+    assert!(
+        store.claim("other", &short).expect("claim").is_empty(),
+        "a live lease is respected"
+    );
+    std::thread::sleep(Duration::from_millis(150));
+    assert_eq!(status(store).expired, 1);
+    let taken = store.claim("heir", &short).expect("claim");
+    assert_eq!(claim_ids(&taken), ["slow"]);
+    assert_eq!(taken[0].attempt, 2);
+    let record = sample_record("slow", "x/1");
+    assert!(
+        !store.complete(&lost[0], &record).expect("complete"),
+        "the worker whose lease was taken over cannot complete"
+    );
+    assert_eq!(store.record(&lost[0].id).expect("record()"), None);
+    assert!(store.complete(&taken[0], &record).expect("complete"));
+
+    queue_doc(store, "poison");
+    let once = ClaimRequest {
+        max_attempts: 1,
+        ..short
+    };
+    assert_eq!(
+        claim_ids(&store.claim("a", &once).expect("claim")),
+        ["poison"]
+    );
+    std::thread::sleep(Duration::from_millis(150));
+    assert!(
+        store.claim("b", &once).expect("claim").is_empty(),
+        "a document that outlived its attempts is not handed out again"
+    );
+    let s = status(store);
+    assert_eq!((s.failed, s.done, s.pending, s.leased), (1, 1, 0, 0));
+    assert!(
+        s.failures[0]
+            .reason
+            .starts_with("abandoned after 1 attempts"),
+        "{:?}",
+        s.failures
+    );
+}
+
+/// `requeue_stale` queues documents whose record is missing or older; paged reads return
+/// every document and record once, in ingest order.
+pub fn requeue_stale_and_pages(store: &mut dyn Store) {
+    for id in ["p1", "p2", "p3", "p4", "p5"] {
+        put(
+            store,
+            &sample(id, &format!("Paged text of {id}."), "P", None),
+            &[],
+        );
+    }
+    for (id, version) in [("p1", "x/2"), ("p2", "x/1"), ("p4", "x/2")] {
+        store
+            .put_record(&sample_record(id, version))
+            .expect("put_record");
+    }
+    assert_eq!(store.requeue_stale("x/2").expect("requeue"), 3);
+    assert_eq!(
+        store.requeue_stale("x/2").expect("requeue"),
+        0,
+        "pending documents are not queued twice"
+    );
+    let claims = store
+        .claim(
+            "w",
+            &ClaimRequest {
+                limit: 10,
+                ..ClaimRequest::default()
+            },
+        )
+        .expect("claim");
+    assert_eq!(claim_ids(&claims), ["p2", "p3", "p5"]);
+    for claim in &claims {
+        let record = sample_record(claim.id.as_str(), "x/2");
+        assert!(store.complete(claim, &record).expect("complete"));
+    }
+    assert_eq!(store.requeue_stale("x/2").expect("requeue"), 0);
+    assert_eq!(
+        store.requeue_stale("x/3").expect("requeue"),
+        5,
+        "done documents are re-queued for a new version"
+    );
+    let again = store
+        .claim(
+            "w",
+            &ClaimRequest {
+                limit: 1,
+                ..ClaimRequest::default()
+            },
+        )
+        .expect("claim");
+    assert!(
+        store
+            .complete(&again[0], &sample_record(again[0].id.as_str(), "x/3"))
+            .expect("complete")
+    );
+    assert_eq!(
+        status(store).completed_twice,
+        0,
+        "a re-queued document starts counting its completions again"
+    );
+
+    let mut ids = Vec::new();
+    let mut cursor = Cursor::START;
+    let mut pages = 0;
+    loop {
+        let page = store.documents_page(cursor, 2).expect("documents_page");
+        pages += 1;
+        ids.extend(page.items.iter().map(|d| d.id.to_string()));
+        match page.next {
+            Some(next) => cursor = next,
+            None => break,
+        }
+    }
+    assert_eq!(ids, ["p1", "p2", "p3", "p4", "p5"]);
+    assert!(pages >= 3);
+    let first = store
+        .documents_page(Cursor::START, 1)
+        .expect("documents_page");
+    assert_eq!(
+        first.items,
+        [store
+            .document(&DocId::new("p1").expect("id"))
+            .expect("document()")
+            .expect("stored")]
+    );
+    let mut records = Vec::new();
+    let mut cursor = Cursor::START;
+    loop {
+        let page = store.records_page(cursor, 2).expect("records_page");
+        records.extend(page.items.into_iter().map(|r| r.doc.id));
+        match page.next {
+            Some(next) => cursor = next,
+            None => break,
+        }
+    }
+    assert_eq!(records, ["p1", "p2", "p3", "p4", "p5"]);
+}
+
+/// Several workers, each with its own connection, drain one queue: every document is
+/// completed exactly once and none is lost. `open` opens another connection to the same
+/// database.
+pub fn concurrent_claims_are_exclusive(open: &(dyn Fn() -> Box<dyn Store> + Sync), docs: usize) {
+    {
+        let mut store = open();
+        for i in 0..docs {
+            queue_doc(store.as_mut(), &format!("c{i:05}"));
+        }
+    }
+    let done: Vec<Vec<String>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..4)
+            .map(|w| {
+                scope.spawn(move || {
+                    let mut store = open();
+                    let name = format!("thread-{w}");
+                    let mut done = Vec::new();
+                    loop {
+                        let claims = store
+                            .claim(
+                                &name,
+                                &ClaimRequest {
+                                    limit: 3,
+                                    ..ClaimRequest::default()
+                                },
+                            )
+                            .expect("claim");
+                        if claims.is_empty() {
+                            break;
+                        }
+                        for claim in claims {
+                            let record = sample_record(claim.id.as_str(), "x/1");
+                            assert!(store.complete(&claim, &record).expect("complete"));
+                            done.push(claim.id.to_string());
+                        }
+                    }
+                    done
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("worker thread"))
+            .collect()
+    });
+    let mut all: Vec<String> = done.into_iter().flatten().collect();
+    let total = all.len();
+    all.sort();
+    all.dedup();
+    assert_eq!(all.len(), total, "a document was completed twice");
+    assert_eq!(total, docs, "a document was lost");
+    let store = open();
+    let s = status(store.as_ref());
+    assert_eq!(
+        (s.done, s.pending, s.leased, s.completed_twice),
+        (docs as u64, 0, 0, 0)
     );
 }

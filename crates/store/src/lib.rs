@@ -5,7 +5,13 @@
 //! id resolution and duplicate links, so a killed run never leaves half a document, and a
 //! re-run over the same input changes nothing ([`PutOutcome::Unchanged`]). The
 //! [`conformance`] module holds the behaviour every backend must show; the SQLite tests run
-//! it, and the PostgreSQL backend will run the same functions.
+//! it, and the PostgreSQL backend runs the same functions.
+//!
+//! The store also holds the work queue (SPEC §7): `ingest --enqueue` stores documents with
+//! [`Store::enqueue_document`], workers take them with [`Store::claim`] under a lease and
+//! finish them with [`Store::complete`] (record and queue state in one transaction, only
+//! while the lease is still theirs) or [`Store::fail`]. Exports read everything page by page
+//! ([`Store::documents_page`], [`Store::records_page`]) so memory stays constant.
 
 #![deny(missing_docs)]
 
@@ -14,10 +20,12 @@ pub mod conformance;
 mod error;
 mod postgres;
 mod query;
+mod queue;
 mod sqlite;
 
 pub use error::StoreError;
 pub use postgres::{PgStore, redact};
+pub use queue::{Claim, ClaimRequest, Cursor, FailureCount, Page, QueueStatus, WorkerLeases};
 pub use sqlite::SqliteStore;
 
 use model::record::Record;
@@ -191,4 +199,74 @@ pub trait Store {
     /// # Errors
     /// Database errors.
     fn set_http_validators(&mut self, url: &str, v: &HttpValidators) -> Result<(), StoreError>;
+
+    /// Stores a document like [`Store::put_document`] and, in the same transaction, puts it
+    /// on the work queue as pending. A document already stored is queued when it has neither
+    /// a queue entry nor a record, so re-running an interrupted `ingest --enqueue` finishes
+    /// the job without queueing anything twice.
+    ///
+    /// # Errors
+    /// Database errors; nothing is written when one occurs.
+    fn enqueue_document(&mut self, new: NewDocument<'_>) -> Result<PutOutcome, StoreError>;
+
+    /// Takes up to `request.limit` documents off the queue for `worker`, oldest first:
+    /// pending ones, then ones whose lease expired (their worker died). Each claim counts an
+    /// attempt; a document whose lease expired after `request.max_attempts` attempts is
+    /// marked failed instead of being handed out again. Claims by concurrent workers never
+    /// overlap.
+    ///
+    /// # Errors
+    /// Database errors.
+    fn claim(&mut self, worker: &str, request: &ClaimRequest) -> Result<Vec<Claim>, StoreError>;
+
+    /// Stores the record of a claimed document and marks it done, in one transaction, if
+    /// the claim still holds (no other worker took the document after the lease expired).
+    /// Returns false, writing nothing, when the claim was lost.
+    ///
+    /// # Errors
+    /// Database errors; nothing is written when one occurs.
+    fn complete(&mut self, claim: &Claim, record: &Record) -> Result<bool, StoreError>;
+
+    /// Marks a claimed document failed with a reason, if the claim still holds; returns
+    /// false otherwise.
+    ///
+    /// # Errors
+    /// Database errors.
+    fn fail(&mut self, claim: &Claim, reason: &str) -> Result<bool, StoreError>;
+
+    /// Queue depth, recent throughput, failure reasons and active workers. `window` is the
+    /// span of recent completions counted for throughput.
+    ///
+    /// # Errors
+    /// Database errors.
+    fn queue_status(&self, window: std::time::Duration) -> Result<QueueStatus, StoreError>;
+
+    /// Puts failed documents back on the queue as pending with a fresh attempt count;
+    /// returns how many.
+    ///
+    /// # Errors
+    /// Database errors.
+    fn retry_failed(&mut self) -> Result<u64, StoreError>;
+
+    /// Queues every document with no record or a record made by another extractor version
+    /// (see [`Store::stale_documents`]) that is not already pending or leased; returns how
+    /// many were queued.
+    ///
+    /// # Errors
+    /// Database errors.
+    fn requeue_stale(&mut self, extractor: &str) -> Result<u64, StoreError>;
+
+    /// Full documents in ingest order, `limit` at a time, starting after `after`
+    /// ([`Cursor::START`] for the first page). For streaming exports of any size.
+    ///
+    /// # Errors
+    /// Database errors; unreadable rows are [`StoreError::Corrupt`].
+    fn documents_page(&self, after: Cursor, limit: u32) -> Result<Page<Document>, StoreError>;
+
+    /// Extraction records in ingest order of their documents, `limit` at a time, starting
+    /// after `after`.
+    ///
+    /// # Errors
+    /// Database errors; a record that no longer parses is [`StoreError::Corrupt`].
+    fn records_page(&self, after: Cursor, limit: u32) -> Result<Page<Record>, StoreError>;
 }

@@ -58,6 +58,10 @@ pub struct IngestArgs {
     /// Seconds before an HTTP request is abandoned.
     #[arg(long, default_value_t = 30.0, value_name = "SECONDS")]
     pub timeout: f64,
+    /// Store the documents only and put them on the work queue for `backchannel worker`
+    /// processes (on this or other machines) to analyse.
+    #[arg(long)]
+    pub enqueue: bool,
 }
 
 /// How the end-of-run summary is printed.
@@ -176,7 +180,9 @@ pub fn run(args: IngestArgs, global: &Global) -> anyhow::Result<ExitCode> {
     let items = file_items;
 
     let mut store = crate::commands::open_store(global)?;
-    let pipeline = Pipeline::new();
+    // With --enqueue the workers analyse; building the pipeline here would only cost time.
+    let pipeline = (!args.enqueue).then(Pipeline::new);
+    let pipeline = pipeline.as_ref();
     let bar = output::progress(global.quiet, items.len() as u64, "ingesting");
     let client = fetch::Client::new(fetch::Config {
         per_host_delay: Duration::from_secs_f64(args.delay.max(0.0)),
@@ -189,13 +195,13 @@ pub fn run(args: IngestArgs, global: &Global) -> anyhow::Result<ExitCode> {
     // links and id suffixes are the same on every run. URLs are fetched one at a time.
     let (local, remote): (Vec<Item>, Vec<Item>) =
         items.into_iter().partition(|i| !matches!(i, Item::Url(_)));
-    parse_in_parallel(&local, jobs, Some(&pipeline), |item, parsed| {
+    parse_in_parallel(&local, jobs, pipeline, |item, parsed| {
         bar.set_message(item.label());
         let links = args.follow_links.then_some(&client);
         store_parsed(
             store.as_mut(),
             parsed,
-            Some(&pipeline),
+            pipeline,
             links,
             &mut summary,
             global.quiet,
@@ -208,7 +214,7 @@ pub fn run(args: IngestArgs, global: &Global) -> anyhow::Result<ExitCode> {
         bar.set_message(url.clone());
         ingest_url(
             &client,
-            &pipeline,
+            pipeline,
             args.follow_links,
             store.as_mut(),
             url,
@@ -379,14 +385,20 @@ fn store_parsed(
             }
         }
         let bands = prepared.fingerprint.bands();
-        let outcome = store
-            .put_document(NewDocument {
-                doc: &prepared.doc,
-                signature: prepared.fingerprint.values(),
-                bands: &bands,
-                near_threshold: ingest::fingerprint::NEAR_DUPLICATE_THRESHOLD,
-            })
-            .with_context(|| format!("{}: could not store the document", prepared.doc.origin))?;
+        let new = NewDocument {
+            doc: &prepared.doc,
+            signature: prepared.fingerprint.values(),
+            bands: &bands,
+            near_threshold: ingest::fingerprint::NEAR_DUPLICATE_THRESHOLD,
+        };
+        // Without a pipeline (`--enqueue`) the document goes on the work queue in the same
+        // transaction that stores it.
+        let outcome = if pipeline.is_some() {
+            store.put_document(new)
+        } else {
+            store.enqueue_document(new)
+        }
+        .with_context(|| format!("{}: could not store the document", prepared.doc.origin))?;
         for warning in &prepared.warnings {
             output::warning(quiet, &format!("{}: {warning}", prepared.doc.origin));
         }
@@ -450,7 +462,7 @@ fn record_problem(summary: &mut Summary, message: &str) {
 /// saved only after every document from the response is stored.
 fn ingest_url(
     client: &fetch::Client,
-    pipeline: &Pipeline,
+    pipeline: Option<&Pipeline>,
     follow_links: bool,
     store: &mut dyn Store,
     url: &str,
@@ -489,14 +501,16 @@ fn ingest_url(
         other => prepare_all(ingest::parse_input(other, &stem, url, &bytes)),
     };
     let mut parsed = parsed;
-    for (prepared, record) in &mut parsed.prepared {
-        *record = Some(pipeline.record(&prepared.doc));
+    if let Some(pipeline) = pipeline {
+        for (prepared, record) in &mut parsed.prepared {
+            *record = Some(pipeline.record(&prepared.doc));
+        }
     }
     let clean = parsed.problems.is_empty();
     store_parsed(
         store,
         parsed,
-        Some(pipeline),
+        pipeline,
         follow_links.then_some(client),
         summary,
         quiet,

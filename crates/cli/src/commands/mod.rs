@@ -5,11 +5,15 @@ pub mod bench_serve;
 pub mod brief;
 pub mod docs;
 pub mod eval;
+pub mod export;
 pub mod extract;
 pub mod forecast;
 pub mod ingest;
+pub mod retry;
 pub mod search;
 pub mod serve;
+pub mod status;
+pub mod worker;
 
 use crate::Global;
 

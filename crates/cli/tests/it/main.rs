@@ -3,7 +3,9 @@
 mod brief;
 mod corpus;
 mod dashboard;
+mod export;
 mod extract;
 mod forecast;
 mod ingest;
+mod queue;
 mod support;

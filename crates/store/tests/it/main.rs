@@ -31,6 +31,9 @@ macro_rules! conformance_suite {
             search_ranks_and_is_safe,
             http_validators_round_trip,
             records_round_trip_and_staleness,
+            queue_claim_complete_fail_retry,
+            queue_leases_expire,
+            requeue_stale_and_pages,
         );
     };
 }
@@ -49,7 +52,7 @@ fn file_database_persists_and_reports_schema_version() {
     let path = dir.path().join("bc.db");
     {
         let mut store = SqliteStore::open(&path).expect("create");
-        assert_eq!(store.schema_version().expect("version"), 2);
+        assert_eq!(store.schema_version().expect("version"), 3);
         conformance::put_get_and_idempotence(&mut store);
     }
     let store = SqliteStore::open(&path).expect("reopen");
@@ -66,7 +69,7 @@ fn newer_schema_is_refused() {
     assert_eq!(
         err.to_string(),
         format!(
-            "database schema version 99 is newer than this backchannel understands (2); upgrade backchannel"
+            "database schema version 99 is newer than this backchannel understands (3); upgrade backchannel"
         ),
         "{conn}"
     );
@@ -107,7 +110,7 @@ fn a_version_1_database_opens_and_is_migrated() {
     )
     .expect("copy fixture");
     let mut store = SqliteStore::open(&path).expect("open v1");
-    assert_eq!(store.schema_version().expect("version"), 2);
+    assert_eq!(store.schema_version().expect("version"), 3);
     let doc = store
         .document(&model::DocId::new("v1doc").expect("id"))
         .expect("read")
@@ -117,4 +120,37 @@ fn a_version_1_database_opens_and_is_migrated() {
     store
         .put_record(&conformance::sample_record("v1doc", "x/1"))
         .expect("new table works");
+}
+
+#[test]
+fn concurrent_workers_on_one_sqlite_file_complete_each_document_once() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("queue.db");
+    let open = || -> Box<dyn Store> { Box::new(SqliteStore::open(&path).expect("open")) };
+    conformance::concurrent_claims_are_exclusive(&open, 300);
+}
+
+#[test]
+fn a_version_2_database_gets_the_queue() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("v2.db");
+    {
+        // Build a version-2 database: the first two migrations only.
+        let conn = rusqlite::Connection::open(&path).expect("open");
+        drop(conn);
+        let mut store = SqliteStore::open(&path).expect("create");
+        conformance::records_round_trip_and_staleness(&mut store);
+    }
+    let conn = rusqlite::Connection::open(&path).expect("open");
+    conn.execute_batch("DROP TABLE queue; PRAGMA user_version = 2")
+        .expect("downgrade");
+    drop(conn);
+    let mut store = SqliteStore::open(&path).expect("reopen");
+    assert_eq!(store.schema_version().expect("version"), 3);
+    assert_eq!(
+        store.requeue_stale("x/2").expect("requeue"),
+        2,
+        "r2 (older record) and r3 (none)"
+    );
+    assert_eq!(store.count_documents().expect("count"), 3);
 }

@@ -7,6 +7,12 @@ use store::{PgStore, Store, conformance};
 
 /// A store in a fresh schema of the database at `DATABASE_URL`, or `None` (skipped).
 pub fn fresh_pg() -> Option<PgStore> {
+    let (url, schema) = fresh_schema()?;
+    Some(PgStore::open_in_schema(&url, Some(&schema)).expect("open PostgreSQL store"))
+}
+
+/// The server URL and the name of a fresh schema in it, or `None` (skipped).
+pub fn fresh_schema() -> Option<(String, String)> {
     let Ok(url) = std::env::var("DATABASE_URL") else {
         assert!(
             std::env::var_os("CI").is_none(),
@@ -40,7 +46,7 @@ pub fn fresh_pg() -> Option<PgStore> {
             let _ = admin.batch_execute(&format!("DROP SCHEMA IF EXISTS {name} CASCADE"));
         }
     }
-    Some(PgStore::open_in_schema(&url, Some(&schema)).expect("open PostgreSQL store"))
+    Some((url, schema))
 }
 
 mod suite {
@@ -51,7 +57,7 @@ mod suite {
 #[test]
 fn migrations_are_recorded_and_reopening_is_a_no_op() {
     let Some(store) = fresh_pg() else { return };
-    assert_eq!(store.schema_version().expect("version"), 2);
+    assert_eq!(store.schema_version().expect("version"), 3);
     assert_eq!(store.count_documents().expect("count"), 0);
 }
 
@@ -66,4 +72,15 @@ fn bad_server_is_a_named_error_without_password() {
         "{text}"
     );
     assert!(!text.contains("s3cret"));
+}
+
+#[test]
+fn concurrent_workers_on_postgres_complete_each_document_once() {
+    let Some((url, schema)) = fresh_schema() else {
+        return;
+    };
+    let open = || -> Box<dyn Store> {
+        Box::new(PgStore::open_in_schema(&url, Some(&schema)).expect("open"))
+    };
+    conformance::concurrent_claims_are_exclusive(&open, 300);
 }
