@@ -487,23 +487,23 @@
       return;
     }
     box.hidden = false;
-    const dims = (report.smp && report.smp.dimensions) || [];
-    const dist = (report.distribution && report.distribution.distributions) || [];
-    const outcome = (report.smp && report.smp.outcome) || [];
+    const issues = report.issues || [];
+    const dims = issues.map((i) => i.issue);
     if (state.charts.forecast) state.charts.forecast.destroy();
     state.charts.forecast = new Chart($('forecast'), {
       type: 'bar',
       data: {
         labels: dims,
         datasets: [
-          { label: '5–95%', data: dims.map((_, i) => (dist[i] ? [dist[i].p05, dist[i].p95] : null)), backgroundColor: 'rgba(36,87,197,.18)', borderSkipped: false, barPercentage: 0.5 },
-          { label: '25–75%', data: dims.map((_, i) => (dist[i] ? [dist[i].p25, dist[i].p75] : null)), backgroundColor: 'rgba(36,87,197,.45)', borderSkipped: false, barPercentage: 0.5 },
-          { type: 'scatter', label: 'predicted outcome', data: outcome.map((v, i) => ({ x: v, y: dims[i] })), backgroundColor: '#111827', pointRadius: 6, pointStyle: 'rectRot' },
+          { label: '10–90% of Monte Carlo runs', data: issues.map((i) => (i.q10 != null && i.q90 != null ? [i.q10, i.q90] : null)), backgroundColor: 'rgba(36,87,197,.35)', borderSkipped: false, barPercentage: 0.5 },
+          { type: 'scatter', label: 'predicted outcome', data: issues.map((i) => ({ x: i.outcome, y: i.issue })), backgroundColor: '#111827', pointRadius: 6, pointStyle: 'rectRot' },
         ],
       },
-      options: { indexAxis: 'y', animation: false, maintainAspectRatio: false, scales: { x: { min: 0, max: 100 }, y: { stacked: true } } },
+      options: { indexAxis: 'y', animation: false, maintainAspectRatio: false, scales: { x: { min: 0, max: 100 } } },
     });
-    note.textContent = `${report.scenario || ''}: Spatial Model of Politics outcome per issue (0–100) with its Monte Carlo spread.`;
+    const skipped = (report.skipped || []).length;
+    note.textContent = `${issues.length} issue${issues.length === 1 ? '' : 's'} forecast on their 0–100 scales (Spatial Model of Politics, Monte Carlo 10–90% range)` +
+      (skipped ? `; ${skipped} not forecast: ${report.skipped.map((s) => s.issue).join(', ')}.` : '.');
   }
 
   // ----- search -----

@@ -761,52 +761,52 @@ pub(crate) async fn schedule(
     Ok(listing(snap.analysis.schedule.iter(), page).into_response())
 }
 
-/// `GET /api/forecast`: not available yet (the forecast crate cannot derive a scenario from
-/// the dossier analysis).
-pub(crate) async fn forecast(query: Query<HashMap<String, String>>) -> Result<Response> {
+/// `GET /api/forecast`: the forecast of every issue of the dossier with a scale (outcome,
+/// Monte Carlo spread, cited inputs, explanation), as `backchannel forecast --dossier` gives.
+pub(crate) async fn forecast(
+    State(state): State<AppState>,
+    query: Query<HashMap<String, String>>,
+) -> Result<Response> {
     let _ = Params::new(query, &[])?;
-    Err(ApiError::NotImplemented(
-        "the forecast from the stored corpus is not available yet (no scenario is derived from the dossier); run `backchannel forecast SCENARIO` on a scenario file".to_owned(),
-    ))
+    let snap = snapshot(&state);
+    Ok(Json(&snap.forecast).into_response())
 }
 
-/// `GET /api/brief?format=md|json`: the analyst's brief.
+/// `GET /api/brief?format=md|html|json`: the analyst's brief, with the forecast section.
 pub(crate) async fn brief(
     State(state): State<AppState>,
     query: Query<HashMap<String, String>>,
 ) -> Result<Response> {
     let p = Params::new(query, &["format"])?;
     let format = p.text("format").unwrap_or("md").to_ascii_lowercase();
+    let content_type = match format.as_str() {
+        "md" | "markdown" => "text/markdown; charset=utf-8",
+        "html" => "text/html; charset=utf-8",
+        "json" => "application/json",
+        other => {
+            return Err(ApiError::bad_parameter(format!(
+                "`format`: {other:?} is not md, html or json"
+            )));
+        }
+    };
     let snap = snapshot(&state);
-    match format.as_str() {
-        "md" | "markdown" => {
-            let text = tokio::task::spawn_blocking(move || {
-                brief::to_markdown(&snap.dossier, &snap.analysis, &snap.corpus.sources())
-            })
-            .await
-            .map_err(|err| ApiError::Internal(format!("brief: {err}")))?;
-            let mut response = text.into_response();
-            response.headers_mut().insert(
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("text/markdown; charset=utf-8"),
-            );
-            Ok(response)
+    let body = tokio::task::spawn_blocking(move || {
+        let sources = snap.corpus.sources();
+        let report = brief::Brief::new(&snap.dossier, &snap.analysis, &sources)
+            .with_forecast(&snap.forecast);
+        match format.as_str() {
+            "html" => report.html(),
+            "json" => report.json().to_string(),
+            _ => report.markdown(),
         }
-        "json" => {
-            let value = tokio::task::spawn_blocking(move || {
-                brief::to_json(&snap.analysis, &snap.corpus.sources())
-            })
-            .await
-            .map_err(|err| ApiError::Internal(format!("brief: {err}")))?;
-            Ok(Json(value).into_response())
-        }
-        "html" => Err(ApiError::NotImplemented(
-            "the HTML brief is not available yet; use format=md or format=json".to_owned(),
-        )),
-        other => Err(ApiError::bad_parameter(format!(
-            "`format`: {other:?} is not md or json"
-        ))),
-    }
+    })
+    .await
+    .map_err(|err| ApiError::Internal(format!("brief: {err}")))?;
+    let mut response = body.into_response();
+    response
+        .headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    Ok(response)
 }
 
 /// `GET /api/status`: what the server holds.

@@ -43,6 +43,7 @@ use tower_http::timeout::TimeoutLayer;
 
 pub use error::{ApiError, ServerError};
 pub use openapi::{API_PATHS, openapi};
+pub use snapshot::forecast_settings;
 
 /// Opens one connection to the database. Called once per pool thread, on that thread.
 pub type StoreOpener =

@@ -176,17 +176,13 @@ pub fn openapi() -> Value {
             "/api/contradictions": {"get": list_op("disagreements between sources, each side cited",
                 &[("subject", "subject id"), ("attribute", "attribute (format, venue, date…)")], "Contradiction")},
             "/api/schedule": {"get": list_op("what is planned next", &[], "ScheduleItem")},
-            "/api/forecast": {"get": {
-                "summary": "the forecast from the stored corpus (not available yet: 501)",
-                "responses": {"501": {"$ref": "#/components/responses/Error"}}
-            }},
+            "/api/forecast": {"get": object_op("the forecast per issue: outcome, Monte Carlo 10–90 % range, cited inputs, explanation; issues not forecast with the reason", &[], "the forecast")},
             "/api/brief": {"get": {
                 "summary": "the analyst's brief",
-                "parameters": [param("format", "md (default) or json")],
-                "responses": {"200": {"description": "Markdown or the SPEC §5 JSON",
-                    "content": {"text/markdown": {}, "application/json": {}}},
-                    "400": {"$ref": "#/components/responses/Error"},
-                    "501": {"$ref": "#/components/responses/Error"}}
+                "parameters": [param("format", "md (default), html (one self-contained page) or json")],
+                "responses": {"200": {"description": "Markdown, HTML or the SPEC §5 JSON",
+                    "content": {"text/markdown": {}, "text/html": {}, "application/json": {}}},
+                    "400": {"$ref": "#/components/responses/Error"}}
             }},
             "/api/status": {"get": object_op("documents, analysed documents, events, snapshot generation, dossier", &[], "the status")},
             "/api/stream": {"get": {

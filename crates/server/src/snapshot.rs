@@ -78,6 +78,8 @@ pub(crate) struct Snapshot {
     pub(crate) proposed: bool,
     /// The analysis.
     pub(crate) analysis: dossier::Analysis,
+    /// The forecast of every issue with a scale ([`forecast_settings`]).
+    pub(crate) forecast: dossier::DossierForecast,
     /// Every event, by date then document.
     pub(crate) events: Vec<EventRow>,
     /// How many events (at the start of `events`) have a date or a dated document.
@@ -90,8 +92,22 @@ pub(crate) struct Snapshot {
     pub(crate) build_ms: u64,
 }
 
+/// The forecast the server computes with each snapshot: KTAB's defaults, a Monte Carlo of
+/// 500 runs (seed 1, so the same corpus gives the same forecast) and the charts for the
+/// HTML brief.
+pub fn forecast_settings() -> dossier::ForecastSettings {
+    dossier::ForecastSettings {
+        monte_carlo: forecast::MonteCarloConfig {
+            runs: 500,
+            ..forecast::MonteCarloConfig::default()
+        },
+        svg: true,
+        ..dossier::ForecastSettings::default()
+    }
+}
+
 impl Snapshot {
-    /// Loads the corpus and analyses it.
+    /// Loads the corpus, analyses it and forecasts each issue.
     pub(crate) fn build(
         store: &mut dyn Store,
         key: Key,
@@ -113,6 +129,7 @@ impl Snapshot {
             None => (dossier::propose(&corpus.records, &corpus.documents), true),
         };
         let analysis = corpus.analyze(&dossier);
+        let forecast = corpus.forecast(&dossier, &analysis, &forecast_settings());
         let events = events(&corpus);
         let actors = actors(&corpus, &events);
         let dated_events = events.iter().take_while(|e| event_day(e).is_some()).count();
@@ -129,6 +146,7 @@ impl Snapshot {
             dossier,
             proposed,
             analysis,
+            forecast,
             events,
             dated_events,
             actors,

@@ -363,14 +363,17 @@ async fn analysis_endpoints_match_the_analysis() {
 }
 
 #[tokio::test]
-async fn forecast_is_not_implemented_yet() {
+async fn forecast_is_the_dossier_forecast_of_the_corpus() {
     let fx = fixture::fixture();
+    let (corpus, analysis) = expected(&fx);
     let state = fixture::start(&fx, None).await;
-    let code = error_code(
-        get(&state, "/api/forecast").await,
-        StatusCode::NOT_IMPLEMENTED,
-    );
-    assert_eq!(code, "not_implemented");
+    let got = ok(get(&state, "/api/forecast").await);
+    let want = corpus.forecast(&fixture::dossier(), &analysis, &server::forecast_settings());
+    assert_eq!(got, serde_json::to_value(&want).expect("serialisable"));
+    // Every issue of the dossier is either forecast or skipped with a reason.
+    let forecast = got["issues"].as_array().expect("issues").len();
+    let skipped = got["skipped"].as_array().expect("skipped").len();
+    assert_eq!(forecast + skipped, fixture::dossier().issues.len());
 }
 
 #[tokio::test]
@@ -391,11 +394,26 @@ async fn brief_in_markdown_and_json() {
     let md = axum::body::to_bytes(response.into_body(), usize::MAX)
         .await
         .expect("body");
-    let want = brief::to_markdown(&fixture::dossier(), &analysis, &corpus.sources());
-    assert_eq!(String::from_utf8_lossy(&md), want);
+    let dossier = fixture::dossier();
+    let forecast = corpus.forecast(&dossier, &analysis, &server::forecast_settings());
+    let sources = corpus.sources();
+    let report = brief::Brief::new(&dossier, &analysis, &sources).with_forecast(&forecast);
+    assert_eq!(String::from_utf8_lossy(&md), report.markdown());
 
     let json = ok(get(&state, "/api/brief?format=json").await);
-    assert_eq!(json, brief::to_json(&analysis, &corpus.sources()));
+    assert_eq!(json, report.json());
+    let response = call(
+        &state,
+        Request::get("/api/brief?format=html")
+            .body(Body::empty())
+            .expect("req"),
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let html = axum::body::to_bytes(response.into_body(), usize::MAX)
+        .await
+        .expect("body");
+    assert_eq!(String::from_utf8_lossy(&html), report.html());
     assert_eq!(
         error_code(
             get(&state, "/api/brief?format=pdf").await,
@@ -425,12 +443,7 @@ async fn openapi_lists_every_endpoint_and_each_answers() {
             uri
         };
         let (status, body) = get(&state, &uri).await;
-        let expected = if *path == "/api/forecast" {
-            StatusCode::NOT_IMPLEMENTED
-        } else {
-            StatusCode::OK
-        };
-        assert_eq!(status, expected, "{uri}: {body}");
+        assert_eq!(status, StatusCode::OK, "{uri}: {body}");
     }
 }
 
