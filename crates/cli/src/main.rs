@@ -54,6 +54,8 @@ enum Command {
     Extract(commands::extract::ExtractArgs),
     /// List stored documents.
     Docs(commands::docs::DocsArgs),
+    /// Draft a dossier (parties, mediators, issues) from a corpus, or check one.
+    Dossier(commands::dossier::DossierArgs),
     /// Full-text search over stored documents.
     Search(commands::search::SearchArgs),
     /// Forecast a negotiation's outcome from a scenario (KTAB CSV/XML or TOML) or from the
@@ -86,6 +88,7 @@ fn main() -> ExitCode {
         Command::Brief(args) => commands::brief::run(args, &global),
         Command::Extract(args) => commands::extract::run(args, &global),
         Command::Docs(args) => commands::docs::run(args, &global),
+        Command::Dossier(args) => commands::dossier::run(args, &global),
         Command::Search(args) => commands::search::run(args, &global),
         Command::Forecast(args) => commands::forecast::run(args, &global),
         Command::Eval(args) => commands::eval::run(args),

@@ -4,6 +4,7 @@ pub mod bench;
 pub mod bench_serve;
 pub mod brief;
 pub mod docs;
+pub mod dossier;
 pub mod eval;
 pub mod export;
 pub mod extract;

@@ -251,3 +251,38 @@ fn brief_reports_every_planted_contradiction_and_invents_none() {
     }
     assert_eq!(found.len(), PLANTED.len(), "invented: {found:#?}");
 }
+
+#[test]
+fn dossier_propose_drafts_from_articles_and_check_names_the_broken_field() {
+    let dir = Dir::new();
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/muscat");
+    let run = dir.run(&[
+        "dossier",
+        "propose",
+        root.to_str().expect("utf-8"),
+        "--quiet",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let proposed = dir.write("proposed.toml", &run.stdout);
+    let dossier: toml::Value = toml::from_str(&run.stdout).expect("TOML");
+    let parties: Vec<&str> = dossier["parties"]
+        .as_array()
+        .expect("parties")
+        .iter()
+        .filter_map(|p| p.as_str())
+        .collect();
+    assert!(
+        parties.contains(&"IRN") && parties.contains(&"USA"),
+        "{parties:?}"
+    );
+    let check = dir.run(&["dossier", "check", proposed.to_str().expect("utf-8")]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    assert!(check.stderr.contains("valid"), "{}", check.stderr);
+    let broken = dir.write(
+        "broken.toml",
+        "name = \"x\"\nparties = [\"IRN\"]\n[[issue]]\nid = \"enrichment\"\nscale = { 0 = \"none\", 200 = \"all\" }\n",
+    );
+    let check = dir.run(&["dossier", "check", broken.to_str().expect("utf-8")]);
+    assert_eq!(check.code, 2, "{}", check.stderr);
+    assert!(check.stderr.contains("broken.toml"), "{}", check.stderr);
+}
