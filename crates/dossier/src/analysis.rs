@@ -72,15 +72,23 @@ impl Analyzer {
         &self.dossier
     }
 
+    /// A document prepared for analysis, with the dossier's party nouns resolved.
+    fn view<'a>(&self, input: Input<'a>) -> View<'a> {
+        let mut view = View::new(input);
+        let extra = self.compiled.party_mentions(&view.folded.text);
+        view.add_mentions(extra);
+        view
+    }
+
     /// The stances in one document.
     pub fn positions(&self, input: Input) -> Vec<Position> {
-        positions(&View::new(input), &self.compiled)
+        positions(&self.view(input), &self.compiled)
     }
 
     /// The claim mentions of one document, before subjects are named across documents.
     /// Documents can be read in parallel; pass all mentions to [`crate::resolve_claims`].
     pub fn claim_mentions(&self, input: Input) -> Vec<Mention> {
-        read_mentions(&View::new(input), &self.compiled)
+        read_mentions(&self.view(input), &self.compiled)
     }
 
     /// The claims of one document alone, subjects named from this document only (for the
@@ -100,7 +108,7 @@ impl Analyzer {
         let mut all_positions = Vec::new();
         let mut mentions = Vec::new();
         for input in inputs {
-            let view = View::new(*input);
+            let view = self.view(*input);
             all_positions.extend(positions(&view, &self.compiled));
             mentions.extend(read_mentions(&view, &self.compiled));
         }

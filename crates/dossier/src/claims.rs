@@ -9,6 +9,17 @@
 //! clustered (two days at most apart), and each cluster is named after the date most
 //! sources give (`talks-muscat-2026-02-06`); visits after the visitor and the country
 //! (`larijani-visit-oman`); measures after their kind and date (`sanctions-2026-02-06`).
+//!
+//! Beside the sentence's main anchor, a sentence may report other events, each read as a
+//! mention of its own: a signing (date, venue, format), a ceasefire taking effect
+//! (`start_date`), casualties of an attack (`civilian_deaths`, `wounded`, named after the
+//! place: `attack-kamanyola`), an election result (`winner_share`, `challenger_share`), a
+//! court ruling (date, `outcome`, `vote`, `panel_size`), a filing, an inauguration, arrests
+//! and releases, and measures other than sanctions and tariff orders (issuer, date, rates;
+//! `steel-safeguard`). Their dates are clustered per kind as the talks' are, so that "signed
+//! on Saturday" and "signed on Sunday" are one signing told two ways, and a story that gives
+//! its ruling two dates contradicts itself. A weekday the tagger put after the story's date
+//! while the event is told in the past tense is read as the week before.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
@@ -22,7 +33,7 @@ use serde::{Deserialize, Serialize};
 use crate::positions::Compiled;
 use crate::text::{Ending, PhraseSet, has_word, words_before};
 use crate::view::View;
-use crate::vocab::{COUNTED, ISSUERS, PLACES, number, ordinal};
+use crate::vocab::{COUNTED, ISSUERS, ORG_SHORT, PLACES, number, ordinal};
 
 /// A checkable fact about a named subject.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -72,6 +83,11 @@ pub enum Anchor {
     Measure(&'static str),
     /// A war or armed conflict.
     War,
+    /// Another event: a signing, a ceasefire taking effect, an attack (`attack-kamanyola`),
+    /// an election, a court ruling, a filing, an inauguration, detentions, a measure other
+    /// than sanctions and tariffs (`steel-safeguard`). Mentions of one kind are grouped by
+    /// date as talks are.
+    Event(String),
 }
 
 /// A fact read in one sentence, before its subject is named.
@@ -187,7 +203,16 @@ static MEASURE_VERB: LazyLock<PhraseSet<()>> = LazyLock::new(|| {
     ])
 });
 static OTHER: &[&str] = &[
-    "next", "another", "second", "third", "fourth", "new", "further", "future", "later",
+    "next",
+    "another",
+    "second",
+    "third",
+    "fourth",
+    "new",
+    "further",
+    "future",
+    "later",
+    "follow-up",
 ];
 static REPORTING: &[&str] = &[
     "said",
@@ -238,7 +263,11 @@ static HYPOTHETICAL: &[&str] = &[
 /// not as a metonym for a government ("Washington wants").
 fn locative(text: &str, pos: usize) -> bool {
     let w = words_before(text, 0, pos, 1);
-    let w = if ["the", "a"].iter().any(|d| has_word(text, w.clone(), d)) {
+    // "a Warsaw think tank": the place names what the noun is, not where.
+    if ["a", "an"].iter().any(|d| has_word(text, w.clone(), d)) {
+        return false;
+    }
+    let w = if ["the"].iter().any(|d| has_word(text, w.clone(), d)) {
         words_before(text, 0, w.start, 1)
     } else {
         w
@@ -316,6 +345,22 @@ static INDIRECT: LazyLock<PhraseSet<()>> = LazyLock::new(|| {
         "through intermediaries",
         "la navette",
         "carried proposals",
+        "carried drafts",
+        "carrying drafts",
+        "carry drafts",
+        "passed drafts",
+        "relayed messages",
+    ])
+});
+static VIDEO: LazyLock<PhraseSet<()>> = LazyLock::new(|| {
+    phrases(&[
+        "video link",
+        "videoconference",
+        "video conference",
+        "by video",
+        "video call",
+        "virtually",
+        "online meeting",
     ])
 });
 static MEDIATED: LazyLock<PhraseSet<()>> = LazyLock::new(|| {
@@ -342,7 +387,7 @@ static ISSUER_SET: LazyLock<PhraseSet<&'static str>> = LazyLock::new(|| {
     }))
 });
 static RE_BUILDING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:at|in|of|inside) (?:the |a |an )?((?:[a-z'\-]+ ){0,3}(?:palace|hotel|guest ?house|residence|embassy|conference cent(?:re|er)|villa|resort|castle|palais))\b")
+    Regex::new(r"\b(?:at|in|of|inside) (?:the |a |an )?((?:[a-z'\-]+ ){0,3}(?:palace|hotel|guest ?house|state house|residence|embassy|conference cent(?:re|er)|villa|resort|castle|palais))\b")
         .expect("building pattern compiles")
 });
 static RE_COUNT: LazyLock<Regex> = LazyLock::new(|| {
@@ -359,6 +404,10 @@ static RE_COUNT: LazyLock<Regex> = LazyLock::new(|| {
 static RE_RATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:\b(up to|as much as|as high as|about|around|nearly|almost|more than|at least|at most) )?\b(\d+(?:\.\d+)?) ?(%|per ?cent\b|percent\b)")
         .expect("rate pattern compiles")
+});
+static RE_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\bfrom |\bbetween )?\b(\d+(?:\.\d+)?) ?(?:%|per ?cent\b|percent\b)? ?(?:to|and|-|–) ?(\d+(?:\.\d+)?) ?(?:%|per ?cent\b|percent\b)")
+        .expect("range pattern compiles")
 });
 static RE_AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:\b(up to|about|nearly|more than|at least) )?\$ ?(\d+(?:\.\d+)?) ?(billion|million|bn|trillion)?")
@@ -401,8 +450,12 @@ pub fn normalize_value(attribute: &str, value: &str) -> String {
     match attribute {
         "format" => match v.as_str() {
             "face to face" | "face-to-face" | "direct" => "direct".into(),
+            "video" | "video link" | "by video link" | "videoconference" | "video conference"
+            | "virtual" | "online" => "video link".into(),
             _ => v,
         },
+        "issuer" => normalize_issuer(&v),
+        "venue" => normalize_venue(&v),
         "duration" => {
             static RE: LazyLock<Regex> = LazyLock::new(|| {
                 Regex::new(
@@ -424,11 +477,18 @@ pub fn normalize_value(attribute: &str, value: &str) -> String {
             v.to_uppercase()
         }
         "rate" => {
+            if let Some(c) = RE_RANGE.captures(&v) {
+                return format!("{}%-{}%", &c[1], &c[2]);
+            }
             if let Some(c) = RE_RATE.captures(&v) {
                 return format!("{}%", &c[2]);
             }
             v
         }
+        a if a.ends_with("_share") => match RE_RATE.captures(&v) {
+            Some(c) => format!("{}%", &c[2]),
+            None => v,
+        },
         "attendees" => {
             let mut parts: Vec<String> = v
                 .split(',')
@@ -443,6 +503,84 @@ pub fn normalize_value(attribute: &str, value: &str) -> String {
     }
 }
 
+/// An issuer as its canonical value (`IGOEUR:council` for "EU member states (Council)",
+/// `police` for "the Inspector General of Police"); a value already canonical stays.
+fn normalize_issuer(v: &str) -> String {
+    if v.contains(':') || v.is_empty() {
+        return v.to_owned();
+    }
+    let hits = ISSUER_SET.find(v, 0..v.len());
+    // The most specific body named: one of a government's departments before the
+    // government itself, then the longest name.
+    hits.iter()
+        .max_by_key(|h| {
+            (
+                h.item.contains(':') || h.item.chars().any(char::is_lowercase),
+                h.end - h.start,
+            )
+        })
+        .map(|h| h.item.to_lowercase())
+        .unwrap_or_else(|| v.to_owned())
+}
+
+/// A venue in one wording: long names of international bodies shortened, "the
+/// headquarters of X" and "X's [lakeside] headquarters" as "X headquarters".
+fn normalize_venue(v: &str) -> String {
+    let mut v = v.trim().trim_start_matches("the ").to_owned();
+    for (long, short) in ORG_SHORT {
+        v = v.replace(long, short);
+    }
+    static RE_OF: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^headquarters of (?:the )?([a-z0-9'\- ]+?)(,|$)").expect("venue pattern")
+    });
+    static RE_POSS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^([a-z0-9\- ]+?)'s? (?:[a-z\-]+ )?headquarters(,|$)").expect("venue pattern")
+    });
+    if let Some(c) = RE_OF.captures(&v) {
+        let rest = &v[c.get(0).map_or(0, |m| m.end())..];
+        v = format!("{} headquarters{}{}", c[1].trim(), &c[2], rest);
+    } else if let Some(c) = RE_POSS.captures(&v) {
+        let rest = &v[c.get(0).map_or(0, |m| m.end())..];
+        v = format!("{} headquarters{}{}", c[1].trim(), &c[2], rest);
+    }
+    v
+}
+
+/// The interval of days a TIMEX3 date value covers (`2026-04`, `2026-W17`, `2026-04-14`,
+/// `2026`), when it is that precise and has a year.
+fn date_span(v: &str) -> Option<(jiff::civil::Date, jiff::civil::Date)> {
+    use jiff::ToSpan;
+    let b = v.as_bytes();
+    if is_day(v) {
+        let d: jiff::civil::Date = v.parse().ok()?;
+        return Some((d, d));
+    }
+    let year: i16 = v.get(..4)?.parse().ok()?;
+    if v.len() == 4 {
+        let a = jiff::civil::Date::new(year, 1, 1).ok()?;
+        return Some((a, jiff::civil::Date::new(year, 12, 31).ok()?));
+    }
+    if v.len() == 7 && b[4] == b'-' && b[5].is_ascii_digit() {
+        let m: i8 = v[5..7].parse().ok()?;
+        let a = jiff::civil::Date::new(year, m, 1).ok()?;
+        return Some((a, a.last_of_month()));
+    }
+    if v.len() == 8 && &v[4..6] == "-W" {
+        let w: i8 = v[6..8].parse().ok()?;
+        let monday = jiff::civil::ISOWeekDate::new(year, w, jiff::civil::Weekday::Monday)
+            .ok()?
+            .date();
+        return Some((monday, monday.checked_add(6.days()).ok()?));
+    }
+    None
+}
+
+/// True for a date value coarser than a day (`2026-04`, `2026-W17`), which a day inside it
+/// does not contradict.
+pub(crate) fn coarse_date(v: &str) -> bool {
+    !is_day(v) && date_span(v).is_some()
+}
+
 /// True when two normalised values of an attribute can both be true.
 pub fn compatible(attribute: &str, a: &str, b: &str) -> bool {
     if a == b {
@@ -451,6 +589,10 @@ pub fn compatible(attribute: &str, a: &str, b: &str) -> bool {
     match attribute {
         "format" => a == "mediated" || b == "mediated",
         "attendees" | "status" => true,
+        "issuer" => {
+            let part_of = |x: &str, y: &str| y.strip_prefix(x).is_some_and(|r| r.starts_with(':'));
+            part_of(a, b) || part_of(b, a)
+        }
         "venue" => {
             let city = |v: &str| v.rsplit(", ").next().unwrap_or(v).to_owned();
             let has_building = |v: &str| v.contains(", ");
@@ -459,7 +601,11 @@ pub fn compatible(attribute: &str, a: &str, b: &str) -> bool {
         _ if is_day(a) && is_day(b) => {
             a[5..] == b[5..] && (a.starts_with("XXXX") || b.starts_with("XXXX"))
         }
-        _ => false,
+        _ => match (date_span(a), date_span(b)) {
+            // A month and a week or day inside it: both can be true.
+            (Some((a0, a1)), Some((b0, b1))) => (a0 <= b0 && b1 <= a1) || (b0 <= a0 && a1 <= b1),
+            _ => false,
+        },
     }
 }
 
@@ -498,6 +644,9 @@ fn format_of(text: &str, r: Range<usize>) -> Option<&'static str> {
     if !INDIRECT.find(text, r.clone()).is_empty() {
         return Some("indirect");
     }
+    if !VIDEO.find(text, r.clone()).is_empty() {
+        return Some("video link");
+    }
     if !MEDIATED.find(text, r).is_empty() {
         return Some("mediated");
     }
@@ -513,6 +662,886 @@ fn surname(entity: &str) -> String {
         .to_lowercase()
 }
 
+/// What a sentence gives the event readers: its text, its dates and places.
+struct Ctx<'a> {
+    view: &'a View<'a>,
+    compiled: &'a Compiled,
+    sent: Range<usize>,
+    /// Dates of the sentence outside quotation marks and not the date of a report:
+    /// (folded range, value, the expression is a bare weekday).
+    dates: Vec<(Range<usize>, String, bool)>,
+    /// City named in the sentence after "in" or "at" (index into [`PLACES`]).
+    place_in: Option<usize>,
+    /// The document's date.
+    dct: Option<jiff::civil::Date>,
+}
+
+/// Future and plan markers: an event so marked has not happened yet.
+const PLANNED: &[&str] = &[
+    "will",
+    "would",
+    "scheduled",
+    "due to",
+    "expected",
+    "next",
+    "plans",
+    "planned",
+    "set to",
+    "is to",
+    "are to",
+];
+/// Past forms that do not end in -ed.
+const PAST_IRREGULAR: &[&str] = &[
+    "upheld", "held", "met", "threw", "struck", "won", "began", "took", "came", "went", "made",
+    "gave", "left", "fought", "shot", "sat",
+];
+
+impl Ctx<'_> {
+    fn text(&self) -> &str {
+        &self.view.folded.text
+    }
+
+    fn sentence(&self) -> &str {
+        &self.view.folded.text[self.sent.clone()]
+    }
+
+    fn has(&self, w: &str) -> bool {
+        has_word(self.text(), self.sent.clone(), w)
+    }
+
+    /// The date nearest to `trigger` (days only unless `coarse`) within `max` bytes; with
+    /// `same_clause`, none that a comma or semicolon separates from it ("discussed the crisis
+    /// on Friday, welcomed the judgment": Friday is not the judgment's). A bare weekday that
+    /// the tagger put after the publication date while the event is told in the past tense
+    /// ("the court on Monday upheld…") is moved to the week before.
+    fn date_attached(
+        &self,
+        trigger: Range<usize>,
+        coarse: bool,
+        max: usize,
+        same_clause: bool,
+    ) -> Option<String> {
+        use jiff::ToSpan;
+        let text = self.text();
+        let gap = |r: &Range<usize>| {
+            if r.start >= trigger.end {
+                trigger.end..r.start
+            } else {
+                r.end.min(trigger.start)..trigger.start
+            }
+        };
+        let (_, v, weekday) = self
+            .dates
+            .iter()
+            .filter(|(_, v, _)| coarse || is_day(v))
+            .filter(|(r, _, _)| {
+                let g = gap(r);
+                g.len() <= max && !(same_clause && text[g].contains([',', ';']))
+            })
+            .min_by_key(|(r, _, _)| r.start.abs_diff(trigger.start))?;
+        if *weekday
+            && let (Some(dct), Ok(d)) = (self.dct, v.parse::<jiff::civil::Date>())
+            && d > dct
+            && self.past(trigger)
+            && let Ok(back) = d.checked_sub(7.days())
+        {
+            return Some(back.to_string());
+        }
+        Some(v.clone())
+    }
+
+    /// True when the event at `trigger` is told as past: a past-tense verb there and no
+    /// mark of a plan just before it.
+    fn past(&self, trigger: Range<usize>) -> bool {
+        let text = self.text();
+        let word_end = text[trigger.start..]
+            .find(|c: char| !c.is_alphanumeric() && c != '-')
+            .map_or(text.len(), |p| trigger.start + p);
+        let word = &text[trigger.start..word_end];
+        let around = crate::text::char_range(
+            text,
+            trigger.start.saturating_sub(40).max(self.sent.start)..word_end,
+        );
+        (word.ends_with("ed") || PAST_IRREGULAR.contains(&word))
+            && !PLANNED.iter().any(|w| has_word(text, around.clone(), w))
+    }
+}
+
+/// A fact with the attribute, the value and a hedge.
+type Fact = (String, String, Option<String>);
+
+/// An event read beside the sentence's main anchor: its kind, the trigger, its own date
+/// and its facts.
+struct EventRead {
+    kind: String,
+    date: Option<String>,
+    facts: Vec<Fact>,
+}
+
+static SIGN: LazyLock<PhraseSet<()>> = LazyLock::new(|| {
+    phrases(&[
+        "signed",
+        "signing",
+        "sign",
+        "signs",
+        "initialled",
+        "initialed",
+        "inked",
+    ])
+});
+const AGREEMENT_NOUNS: &[&str] = &[
+    "agreement",
+    "deal",
+    "ceasefire",
+    "cease-fire",
+    "truce",
+    "accord",
+    "treaty",
+    "text",
+    "document",
+    "memorandum",
+    "framework",
+    "ceremony",
+    "declaration",
+    "signing",
+];
+static EFFECT: LazyLock<PhraseSet<()>> = LazyLock::new(|| {
+    phrases(&[
+        "take effect",
+        "takes effect",
+        "took effect",
+        "taken effect",
+        "come into force",
+        "comes into force",
+        "came into force",
+        "enter into force",
+        "enters into force",
+        "entered into force",
+        "go into effect",
+        "goes into effect",
+        "went into effect",
+    ])
+});
+static COURT_ACT: LazyLock<PhraseSet<()>> = LazyLock::new(|| {
+    phrases(&[
+        "ruling",
+        "rulings",
+        "judgment",
+        "judgement",
+        "verdict",
+        "upheld",
+        "overturned",
+        "annulled",
+        "ruled",
+        "struck down",
+        "threw out",
+        "throwing out",
+        "thrown out",
+        "dismissed",
+    ])
+});
+static INAUGURATION: LazyLock<PhraseSet<()>> = LazyLock::new(|| {
+    phrases(&[
+        "swearing-in",
+        "sworn in",
+        "inauguration",
+        "inaugurated",
+        "take the oath",
+        "takes office",
+        "take office",
+    ])
+});
+const COUNT_WORDS: &str = r"\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a dozen|dozens|hundreds";
+const HEDGES: &str = r"up to |at least |more than |nearly |about |around |some |almost |over ";
+static RE_KILLED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?:killed|killing|kills|kill|left) ({HEDGES})?({COUNT_WORDS}) (civilians|people|soldiers|troops|fighters|protesters|children|persons|others|residents|villagers)\b"
+    ))
+    .expect("casualty pattern compiles")
+});
+static RE_N_KILLED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b({HEDGES})?({COUNT_WORDS}) (civilians|people|soldiers|troops|fighters|protesters|children|persons|residents|villagers) (?:were |had been |have been |was )?(?:killed|dead|died)\b"
+    ))
+    .expect("casualty pattern compiles")
+});
+static RE_WOUNDED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?:wounding|injuring|wounded|injured|wounds|injures) ({HEDGES})?({COUNT_WORDS}) (?:civilians|people|soldiers|troops|fighters|protesters|children|persons|others|residents)\b"
+    ))
+    .expect("casualty pattern compiles")
+});
+static RE_SHARE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(\d+(?:\.\d+)?) ?(?:percent|per cent|%) of the (?:vote|votes|ballots|valid votes)\b",
+    )
+    .expect("share pattern compiles")
+});
+static RE_AGAINST_SHARE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?:against|to|versus) (\d+(?:\.\d+)?) ?(?:percent|per cent|%)(?: of the vote)? for\b",
+    )
+    .expect("share pattern compiles")
+});
+static RE_OUTCOME_COURT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(threw out|throwing out|thrown out|dismissed|dismissing|rejected|rejecting|upheld|upholding|annulled|annulling|overturned|overturning|struck down|striking down) (?:the |a |an )?(?:[a-z'\-]+ ){0,3}?(petition|case|appeal|challenge|complaint|lawsuit|result|results|re-election|election|victory|decision|ban|law|sentence|conviction)\b")
+        .expect("outcome pattern compiles")
+});
+static RE_VOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(unanimous|unanimously|majority|split|\d+-\d+|\d+ to \d+) (?:judgment|judgement|ruling|decision|verdict|vote)\b")
+        .expect("vote pattern compiles")
+});
+static RE_PANEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:([a-z0-9]+)-(?:judge|justice|member) (?:panel|bench|court)|panel of ([a-z0-9]+) (?:judges|justices))\b")
+        .expect("panel pattern compiles")
+});
+static RE_FILED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(petition|lawsuit|complaint|appeal|case|challenge)\b(?: [a-z']+){0,3} (?:was |had been |has been |were )?(filed|lodged|submitted)\b")
+        .expect("filing pattern compiles")
+});
+static RE_ARRESTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b({HEDGES})?({COUNT_WORDS}) (?:people|protesters|supporters|demonstrators|persons|activists|opposition supporters|students) (?:had been |have been |were |was |being )?(?:arrested|detained)\b|\b(?:arrested|detained) ({HEDGES})?({COUNT_WORDS}) (?:people|protesters|supporters|demonstrators|persons|activists)\b"
+    ))
+    .expect("arrests pattern compiles")
+});
+static RE_RELEASED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?:released|freed) ({COUNT_WORDS})(?: of the ({COUNT_WORDS}) (?:people|protesters|supporters|demonstrators|persons|detainees|prisoners)(?: (?:who had been |previously )?(?:arrested|detained|held))?)?\b"
+    ))
+    .expect("release pattern compiles")
+});
+static RE_TIMES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(twice|three times|four times|five times|(\d+) times)\b").expect("times pattern")
+});
+
+/// Months and weekdays: capitalised words that are not places.
+const CALENDAR: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// The place a violent event happened: the first capitalised word after "in", "of", "near",
+/// "around" or "at" in the sentence that is not a month, a weekday or an actor.
+fn event_place(ctx: &Ctx) -> Option<String> {
+    let view = ctx.view;
+    let orig_start = view.folded.orig(ctx.sent.start);
+    let orig_end = view.folded.orig(ctx.sent.end);
+    let orig = view.input.document.text.get(orig_start..orig_end)?;
+    let words: Vec<&str> = orig.split_whitespace().collect();
+    for w in words.windows(2) {
+        if !["in", "of", "near", "around", "at", "outside"].contains(&w[0]) {
+            continue;
+        }
+        let name: String = w[1]
+            .trim_end_matches(|c: char| !c.is_alphanumeric())
+            .trim_end_matches("’s")
+            .trim_end_matches("'s")
+            .to_owned();
+        if name.chars().next().is_some_and(char::is_uppercase)
+            && name.len() > 2
+            && !CALENDAR.contains(&name.as_str())
+            && !name.chars().all(|c| c.is_uppercase())
+        {
+            return Some(crate::text::fold_str(&name));
+        }
+    }
+    None
+}
+
+/// Reads the events a sentence reports besides its talks, visits and measures: a signing,
+/// a ceasefire taking effect, casualties, an election result, a court ruling, a filing, an
+/// inauguration, arrests and releases.
+fn read_events(ctx: &Ctx) -> Vec<EventRead> {
+    let text = ctx.text();
+    let s = ctx.sentence();
+    let base = ctx.sent.start;
+    let mut out: Vec<EventRead> = Vec::new();
+    let at = |m: regex::Match| base + m.start()..base + m.end();
+    // A signing.
+    if let Some(h) = SIGN.find(text, ctx.sent.clone()).into_iter().find(|h| {
+        // "a sign of": a noun.
+        let word = &text[h.start..h.end];
+        !(matches!(word, "sign" | "signs")
+            && (text[h.end..].starts_with(" of")
+                || ["a", "the", "no"]
+                    .iter()
+                    .any(|d| has_word(text, words_before(text, base, h.start, 1), d))))
+    }) && AGREEMENT_NOUNS.iter().any(|n| ctx.has(n))
+    {
+        let trigger = h.start..h.end;
+        let mut facts = Vec::new();
+        let date = ctx.date_attached(trigger.clone(), false, 80, true);
+        if let Some(d) = &date {
+            facts.push(("date".to_owned(), d.clone(), None));
+        }
+        if let Some(p) = ctx.place_in
+            && let Some(city) = PLACES[p].city
+        {
+            facts.push(("venue".to_owned(), city.to_lowercase(), None));
+        }
+        if let Some(f) = format_of(text, ctx.sent.clone()) {
+            facts.push(("format".to_owned(), f.to_owned(), None));
+        }
+        out.push(EventRead {
+            kind: "signing".to_owned(),
+            date,
+            facts,
+        });
+    }
+    // A ceasefire or agreement taking effect.
+    if let Some(h) = EFFECT.find(text, ctx.sent.clone()).first() {
+        let kind = if ["ceasefire", "cease-fire", "truce"]
+            .iter()
+            .any(|n| ctx.has(n))
+        {
+            "ceasefire"
+        } else {
+            "agreement"
+        };
+        // "due to take effect at midnight on Tuesday": the date that follows.
+        let after = h.end..ctx.sent.end;
+        if let Some(d) = ctx
+            .dates
+            .iter()
+            .any(|(r, _, _)| r.start >= h.end && r.start - h.end <= 40)
+            .then(|| ctx.date_attached(after.start..after.start, false, 40, true))
+            .flatten()
+        {
+            out.push(EventRead {
+                kind: kind.to_owned(),
+                date: None,
+                facts: vec![("start_date".to_owned(), d, None)],
+            });
+        }
+    }
+    // An exchange of prisoners, when no count makes it a measure of its own.
+    if let Some(h) = EXCHANGE.find(text, ctx.sent.clone()).into_iter().find(|h| {
+        text[h.start..h.end].starts_with("exchange") || text[h.start..h.end].starts_with("swap")
+    }) && ["prisoners", "prisoner", "detainees", "hostages", "captives"]
+        .iter()
+        .any(|w| ctx.has(w))
+        && !RE_COUNT.is_match(s)
+        && let Some(d) = ctx.date_attached(h.start..h.end, true, 100, false)
+    {
+        out.push(EventRead {
+            kind: "exchange".to_owned(),
+            date: Some(d.clone()),
+            facts: vec![("date".to_owned(), d, None)],
+        });
+    }
+    // Casualties.
+    let mut casualties: Vec<Fact> = Vec::new();
+    for re in [&*RE_KILLED, &*RE_N_KILLED] {
+        for c in re.captures_iter(s) {
+            let Some(n) = number(&c[2]) else { continue };
+            let attr = match &c[3] {
+                "civilians" | "children" | "residents" | "villagers" => "civilian_deaths",
+                "soldiers" | "troops" | "fighters" => "combatant_deaths",
+                _ => "deaths",
+            };
+            if !casualties.iter().any(|f| f.0 == attr) {
+                casualties.push((
+                    attr.to_owned(),
+                    format!("{}", n as u64),
+                    c.get(1).map(|q| q.as_str().trim().to_owned()),
+                ));
+            }
+        }
+    }
+    if let Some(c) = RE_WOUNDED.captures(s)
+        && let Some(n) = number(&c[2])
+    {
+        casualties.push((
+            "wounded".to_owned(),
+            format!("{}", n as u64),
+            c.get(1).map(|q| q.as_str().trim().to_owned()),
+        ));
+    }
+    if !casualties.is_empty() {
+        let kind = match event_place(ctx) {
+            Some(p) => format!("attack-{p}"),
+            None => "attack".to_owned(),
+        };
+        out.push(EventRead {
+            kind,
+            date: None,
+            facts: casualties,
+        });
+    }
+    // An election result.
+    if let Some(c) = RE_SHARE.captures(s) {
+        let won = [
+            "winner",
+            "re-elected",
+            "elected",
+            "won",
+            "victory",
+            "winning",
+            "declared",
+        ]
+        .iter()
+        .any(|w| ctx.has(w));
+        let mut facts = vec![(
+            if won { "winner_share" } else { "vote_share" }.to_owned(),
+            format!("{}%", &c[1]),
+            None,
+        )];
+        if let Some(o) = RE_AGAINST_SHARE.captures(s) {
+            facts.push(("challenger_share".to_owned(), format!("{}%", &o[1]), None));
+        }
+        out.push(EventRead {
+            kind: "election".to_owned(),
+            date: None,
+            facts,
+        });
+    }
+    // A court ruling.
+    let court = ["court", "judges", "tribunal", "justice", "judge"]
+        .iter()
+        .any(|w| ctx.has(w));
+    // A ruling named as such needs no court beside it; a verb ("upheld") does.
+    let court_act = COURT_ACT
+        .find(text, ctx.sent.clone())
+        .into_iter()
+        .find(|h| {
+            court
+                || matches!(
+                    &text[h.start..h.end],
+                    "ruling" | "rulings" | "judgment" | "judgement" | "verdict"
+                )
+        });
+    if let Some(h) = court_act {
+        let trigger = h.start..h.end;
+        let mut facts = Vec::new();
+        // Not what a party asks the court to do ("asked the court to dismiss the petition").
+        let asked = |r: Range<usize>| has_word(text, words_before(text, base, r.start, 1), "to");
+        let date = if asked(trigger.clone()) {
+            None
+        } else {
+            ctx.date_attached(trigger.clone(), false, 30, true)
+        };
+        if let Some(d) = &date {
+            facts.push(("date".to_owned(), d.clone(), None));
+        }
+        let outcomes: Vec<(String, regex::Match)> = RE_OUTCOME_COURT
+            .captures_iter(s)
+            .filter_map(|c| {
+                let verb = c.get(1)?;
+                if asked(at(verb)) {
+                    return None;
+                }
+                let noun = match &c[2] {
+                    "results" => "result",
+                    "re-election" | "election" | "victory" => "result",
+                    n => n,
+                };
+                let v = match &c[1] {
+                    "upheld" | "upholding" => format!("{noun} upheld"),
+                    "annulled" | "annulling" | "overturned" | "overturning" | "struck down"
+                    | "striking down" => format!("{noun} annulled"),
+                    _ => format!("{noun} dismissed"),
+                };
+                Some((v, verb))
+            })
+            .collect();
+        // A petition thrown out says more than the result it leaves standing.
+        if let Some((v, _)) = outcomes
+            .iter()
+            .find(|(v, _)| v.ends_with("dismissed"))
+            .or(outcomes.first())
+        {
+            facts.push(("outcome".to_owned(), v.clone(), None));
+        }
+        if let Some(c) = RE_VOTE.captures(s) {
+            let v = match &c[1] {
+                "unanimously" => "unanimous".to_owned(),
+                v => v.replace(" to ", "-"),
+            };
+            facts.push(("vote".to_owned(), v, None));
+        }
+        out.push(EventRead {
+            kind: "ruling".to_owned(),
+            date,
+            facts,
+        });
+    }
+    if let Some(c) = RE_PANEL.captures(s)
+        && let Some(n) = c.get(1).or(c.get(2)).and_then(|m| number(m.as_str()))
+    {
+        match out.iter_mut().find(|e| e.kind == "ruling") {
+            Some(e) => e
+                .facts
+                .push(("panel_size".to_owned(), format!("{}", n as u64), None)),
+            None => out.push(EventRead {
+                kind: "ruling".to_owned(),
+                date: None,
+                facts: vec![("panel_size".to_owned(), format!("{}", n as u64), None)],
+            }),
+        }
+    }
+    // A petition filed.
+    if let Some(c) = RE_FILED.captures(s)
+        && let Some(verb) = c.get(2)
+        && let Some(d) = ctx.date_attached(at(verb), false, 40, true)
+    {
+        out.push(EventRead {
+            kind: "petition".to_owned(),
+            date: None,
+            facts: vec![("filing_date".to_owned(), d, None)],
+        });
+    }
+    // An inauguration.
+    if let Some(h) = INAUGURATION.find(text, ctx.sent.clone()).first()
+        && let Some(d) = ctx.date_attached(h.start..h.end, true, 40, true)
+    {
+        out.push(EventRead {
+            kind: "inauguration".to_owned(),
+            date: Some(d.clone()),
+            facts: vec![("date".to_owned(), d, None)],
+        });
+    }
+    // Arrests and releases.
+    let mut detention: Vec<Fact> = Vec::new();
+    if let Some(c) = RE_ARRESTS.captures(s)
+        && let Some(n) = c.get(2).or(c.get(4)).and_then(|m| number(m.as_str()))
+    {
+        detention.push((
+            "arrests".to_owned(),
+            format!("{}", n as u64),
+            c.get(1).or(c.get(3)).map(|q| q.as_str().trim().to_owned()),
+        ));
+    }
+    if let Some(c) = RE_RELEASED.captures(s)
+        && let Some(n) = number(&c[1])
+    {
+        detention.push(("released".to_owned(), format!("{}", n as u64), None));
+        if let Some(total) = c.get(2).and_then(|m| number(m.as_str()))
+            && !detention.iter().any(|f| f.0 == "arrests")
+        {
+            detention.push(("arrests".to_owned(), format!("{}", total as u64), None));
+        }
+    }
+    if !detention.is_empty() {
+        out.push(EventRead {
+            kind: "detentions".to_owned(),
+            date: None,
+            facts: detention,
+        });
+    }
+    out
+}
+
+/// True for a dateline: a city in capitals opening the story ("DOHA —", "GENEVA, March 16").
+fn dateline(view: &View, r: Range<usize>) -> bool {
+    let text = &view.folded.text;
+    let orig = view.original(r.clone());
+    let rest = text[r.end.min(text.len())..].trim_start();
+    r.start < 200
+        && !orig.chars().any(char::is_lowercase)
+        && (rest.starts_with('-') || rest.starts_with(','))
+        && view.sentences.iter().take(3).any(|s| s.start == r.start)
+}
+
+static RE_HQ_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:at|in|inside) the (headquarters of (?:the )?[a-z][a-z\- ]{2,60}?)(?:,| in | on | for | and | to | with |\.|$)")
+        .expect("building pattern compiles")
+});
+static RE_HQ_POSS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?:at|in|inside) (?:the )?((?:[a-z\-]+ ){0,3}[a-z\-]+'s? (?:[a-z\-]+ )?headquarters)\b",
+    )
+    .expect("building pattern compiles")
+});
+static RE_MISSION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:at|in|inside) (?:the )?((?:[a-z\-]+'s |[a-z\-]+ ){0,2}(?:permanent )?(?:mission|embassy) to (?:the )?[a-z\-]+(?: [a-z\-]+)?)(?:,|\.| in | on |$)")
+        .expect("building pattern compiles")
+});
+
+/// The building a sentence holds talks in: a palace, hotel, guest house, residence,
+/// embassy, conference centre, state house, an organisation's headquarters or a mission to
+/// it; the first one named ("…rather than at the trade body's headquarters" is not taken).
+fn building_of(s: &str) -> Option<String> {
+    let mut best: Option<(usize, String)> = None;
+    let mut consider = |at: usize, b: &str| {
+        let b = b.trim().to_owned();
+        if b.contains("same ") || b.contains(" own ") {
+            return;
+        }
+        if best.as_ref().is_none_or(|(p, _)| at < *p) {
+            best = Some((at, b));
+        }
+    };
+    if let Some(c) = RE_HQ_OF.captures(s)
+        && let Some(m) = c.get(1)
+    {
+        consider(m.start(), m.as_str());
+    }
+    if let Some(c) = RE_HQ_POSS.captures(s)
+        && let Some(m) = c.get(1)
+    {
+        consider(m.start(), m.as_str());
+    }
+    if let Some(c) = RE_MISSION.captures(s)
+        && let Some(m) = c.get(1)
+    {
+        consider(m.start(), m.as_str());
+    }
+    if let Some(c) = RE_BUILDING.captures(s)
+        && let Some(m) = c.get(1)
+    {
+        consider(m.start(), m.as_str());
+    }
+    best.map(|(_, b)| b)
+}
+
+/// Measure nouns beside sanctions and tariffs, with the form a subject uses.
+const MEASURE_NOUNS: &[(&str, &str)] = &[
+    ("duties", "duties"),
+    ("duty", "duties"),
+    ("levies", "levies"),
+    ("levy", "levies"),
+    ("safeguard", "safeguard"),
+    ("safeguards", "safeguard"),
+    ("ban", "ban"),
+    ("quotas", "quotas"),
+    ("quota", "quotas"),
+    ("embargo", "embargo"),
+    ("curfew", "curfew"),
+    ("tariffs", "tariffs"),
+    ("tariff", "tariffs"),
+];
+static MEASURE_NOUN_SET: LazyLock<PhraseSet<&'static str>> = LazyLock::new(|| {
+    PhraseSet::new(
+        MEASURE_NOUNS
+            .iter()
+            .map(|(n, k)| ((*n).to_owned(), *k, Ending::Exact)),
+    )
+});
+static MEASURE_ACT: LazyLock<PhraseSet<()>> = LazyLock::new(|| {
+    phrases(&[
+        "imposed",
+        "impose",
+        "imposes",
+        "imposing",
+        "adopted",
+        "adopts",
+        "adopt",
+        "introduced",
+        "introduces",
+        "approved",
+        "extended",
+        "issued",
+        "announced",
+        "unveiled",
+        "levied",
+        "slapped",
+    ])
+});
+/// Words before a measure noun that do not tell one measure from another.
+const MEASURE_PLAIN: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "its",
+    "their",
+    "his",
+    "her",
+    "new",
+    "provisional",
+    "additional",
+    "further",
+    "existing",
+    "current",
+    "such",
+    "these",
+    "those",
+    "any",
+    "first",
+    "some",
+    "this",
+    "that",
+    "standard",
+    "own",
+    "our",
+    "of",
+    "on",
+    "and",
+    "or",
+    "to",
+    "by",
+    "with",
+];
+
+/// Measures other than sanctions and tariffs orders ("the EU imposed its countervailing
+/// duties in October 2024", "new steel safeguard rules adopted by member states on
+/// Monday", "the interior ministry's ban"): the issuer, the date and the rates, each measure
+/// named after the noun and the word that qualifies it (`steel-safeguard`).
+fn read_measures(ctx: &Ctx) -> Vec<EventRead> {
+    let text = ctx.text();
+    let s = ctx.sentence();
+    let base = ctx.sent.start;
+    let nouns: Vec<(Range<usize>, String)> = MEASURE_NOUN_SET
+        .find(text, ctx.sent.clone())
+        .into_iter()
+        .filter(|h| !text[h.end..].starts_with('-'))
+        .map(|h| {
+            let prev = words_before(text, base, h.start, 1);
+            // The whole word before, hyphens included ("anti-dumping"), and possessives
+            // ("ministry's") as what they are.
+            let mut from = prev.start;
+            while from > base + 1
+                && matches!(text.as_bytes()[from - 1], b'-' | b'\'')
+                && crate::text::is_word_byte(text.as_bytes()[from - 2])
+            {
+                from = words_before(text, base, from - 1, 1).start;
+            }
+            let prev = from..prev.end;
+            let word = text[prev.clone()].trim();
+            // Named after the word that qualifies it ("countervailing-duties"), else after
+            // the issue named next to it ("dairy-duties").
+            let issue = ctx
+                .compiled
+                .issue_hits(text, ctx.sent.clone())
+                .into_iter()
+                .filter(|(_, k)| k.start.abs_diff(h.start) <= 60)
+                .min_by_key(|(_, k)| k.start.abs_diff(h.start))
+                .map(|(i, _)| ctx.compiled.issues[i].id.replace('_', "-"));
+            let plain = word.is_empty()
+                || MEASURE_PLAIN.contains(&word)
+                || word.ends_with("'s")
+                || word.ends_with('%')
+                || word.chars().any(|c| c.is_ascii_digit())
+                || prev.end > h.start;
+            let kind = match issue {
+                _ if !plain => format!("{word}-{}", h.item),
+                Some(issue) => format!("{issue}-{}", h.item),
+                None => (*h.item).to_owned(),
+            };
+            (h.start..h.end, kind)
+        })
+        .collect();
+    if nouns.is_empty() {
+        return Vec::new();
+    }
+    let nearest = |pos: usize| -> usize {
+        (0..nouns.len())
+            .min_by_key(|&i| nouns[i].0.start.abs_diff(pos))
+            .unwrap_or(0)
+    };
+    // A rate belongs to the measure it stands next to ("a 50% duty", "duties of up to
+    // 42.7%"), else to the one the sentence's act is about ("imposed its safeguard …,
+    // charging 50% above the quotas"), else to the nearest.
+    let head = MEASURE_ACT
+        .find(text, ctx.sent.clone())
+        .first()
+        .map(|v| nearest(v.start));
+    let rate_owner = |r: Range<usize>| -> usize {
+        let i = nearest(r.start);
+        let n = &nouns[i].0;
+        // "a 50% duty", "a 10% car tariff"; "duties of up to 42.7%", "duties, which range
+        // from 7.8% to 35.3%".
+        let attached = if n.start >= r.end {
+            text[r.end..n.start].split_whitespace().count() <= 1
+        } else {
+            let gap = &text[n.end..r.start.max(n.end)];
+            gap.split_whitespace().count() <= 4
+                && (gap.contains(" of ") || gap.contains("range") || gap.trim().is_empty())
+        };
+        if attached { i } else { head.unwrap_or(i) }
+    };
+    let mut facts: Vec<Vec<Fact>> = vec![Vec::new(); nouns.len()];
+    let mut dates: Vec<Option<String>> = vec![None; nouns.len()];
+    // The act: who issued it and when.
+    if let Some(v) = MEASURE_ACT.find(text, ctx.sent.clone()).first() {
+        let i = nearest(v.start);
+        let issuers = ISSUER_SET.find(text, ctx.sent.clone());
+        let agent = issuers.iter().find(|h| {
+            // "adopted by member states", "issued on Wednesday by the police".
+            h.start > v.end && {
+                let gap = text[v.end..h.start].trim();
+                gap.split_whitespace().count() <= 5
+                    && !gap.contains(',')
+                    && (gap == "by" || gap.ends_with(" by") || gap.ends_with("by the"))
+            }
+        });
+        let subject = issuers
+            .iter()
+            .find(|h| h.end <= v.start && text[h.end..v.start].split_whitespace().count() <= 1);
+        if let Some(h) = agent.or(subject) {
+            facts[i].push(("issuer".to_owned(), (*h.item).to_owned(), None));
+        }
+        if let Some(d) = ctx.date_attached(v.start..v.end, true, 60, true) {
+            dates[i] = Some(d.clone());
+            facts[i].push(("date".to_owned(), d, None));
+        }
+    } else {
+        // "the interior ministry's ban".
+        for h in ISSUER_SET.find(text, ctx.sent.clone()) {
+            let rest = &text[h.end..];
+            if rest.starts_with("'s ")
+                && let Some(i) = nouns.iter().position(|(r, _)| {
+                    r.start > h.end && text[h.end..r.start].split_whitespace().count() <= 2
+                })
+            {
+                facts[i].push(("issuer".to_owned(), (*h.item).to_owned(), None));
+            }
+        }
+    }
+    // Rates, each to the measure named nearest.
+    let mut taken: Vec<Range<usize>> = Vec::new();
+    for c in RE_RANGE.captures_iter(s) {
+        let Some(m) = c.get(0) else { continue };
+        let r = base + m.start()..base + m.end();
+        let i = rate_owner(r.clone());
+        if nouns[i].0.start.abs_diff(r.start) > 120 {
+            continue;
+        }
+        facts[i].push(("rate".to_owned(), format!("{}%-{}%", &c[1], &c[2]), None));
+        taken.push(r);
+    }
+    for c in RE_RATE.captures_iter(s) {
+        let Some(m) = c.get(2) else { continue };
+        let r = base + m.start()..base + m.end();
+        if taken.iter().any(|t| t.start <= r.start && r.start < t.end) {
+            continue;
+        }
+        let i = rate_owner(r.clone());
+        if nouns[i].0.start.abs_diff(r.start) > 120 {
+            continue;
+        }
+        facts[i].push((
+            "rate".to_owned(),
+            format!("{}%", &c[2]),
+            c.get(1).map(|q| q.as_str().to_owned()),
+        ));
+    }
+    nouns
+        .into_iter()
+        .zip(facts)
+        .zip(dates)
+        .filter(|((_, f), _)| !f.is_empty())
+        .map(|(((_, kind), facts), date)| EventRead { kind, date, facts })
+        .collect()
+}
+
 /// Reads the claim mentions of one document.
 pub fn read_mentions(view: &View, compiled: &Compiled) -> Vec<Mention> {
     let text = &view.folded.text;
@@ -520,9 +1549,19 @@ pub fn read_mentions(view: &View, compiled: &Compiled) -> Vec<Mention> {
     // The document's main place: the city named most often (first on ties).
     let mut counts: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
     for h in PLACE_SET.find(text, 0..text.len()) {
-        if PLACES[*h.item].city.is_some() && locative(text, h.start) {
+        // "signed for Kinshasa": on its behalf, not there.
+        let for_ = has_word(text, words_before(text, 0, h.start, 1), "for");
+        if PLACES[*h.item].city.is_some() && locative(text, h.start) && !for_ {
             let e = counts.entry(*h.item).or_insert((0, h.start));
             e.0 += 1;
+        }
+    }
+    if counts.is_empty() {
+        // Only a dateline names a city: where the story was filed.
+        for h in PLACE_SET.find(text, 0..text.len()) {
+            if PLACES[*h.item].city.is_some() && dateline(view, h.start..h.end) {
+                counts.entry(*h.item).or_insert((1, h.start));
+            }
         }
     }
     let doc_place = counts
@@ -530,6 +1569,7 @@ pub fn read_mentions(view: &View, compiled: &Compiled) -> Vec<Mention> {
         .max_by(|a, b| a.1.0.cmp(&b.1.0).then(b.1.1.cmp(&a.1.1)))
         .map(|(k, _)| *k);
     let mut last_date: Option<String> = None;
+    let mut last_talks_place: Option<usize> = None;
     let mut out = Vec::new();
     for (si, sent) in view.sentences.iter().enumerate() {
         let sf = SentenceFacts {
@@ -571,6 +1611,19 @@ pub fn read_mentions(view: &View, compiled: &Compiled) -> Vec<Mention> {
             })
             .cloned()
             .collect();
+        // Dates coarser than a day (a month, a week) outside quotations, for planned events.
+        let dates_coarse: Vec<(Range<usize>, String)> = view
+            .times_in(sent.clone())
+            .filter(|t| {
+                t.kind == "DATE"
+                    && (is_day(&t.value) || date_span(&t.value).is_some())
+                    && view.quote_at(t.range.start).is_none_or(|q| !q.direct)
+                    && !["since", "after", "until"].iter().any(|x| {
+                        has_word(text, words_before(text, sent.start, t.range.start, 2), x)
+                    })
+            })
+            .map(|t| (t.range.clone(), t.value.clone()))
+            .collect();
         let context_date = last_date.clone().or_else(|| view.date_string());
         if let Some((_, d)) = all_days.last() {
             last_date = Some(d.clone());
@@ -584,7 +1637,7 @@ pub fn read_mentions(view: &View, compiled: &Compiled) -> Vec<Mention> {
         let place = place_hits.first().map(|p| p.1);
         let person_mentions: Vec<&crate::view::Mention> = view
             .mentions_in(sent.clone())
-            .filter(|m| m.entity.is_some())
+            .filter(|m| m.person && m.entity.is_some())
             .collect();
         // Anchor.
         let visit = first_hit(&VISIT, text, sent.clone()).and_then(|v| {
@@ -607,9 +1660,15 @@ pub fn read_mentions(view: &View, compiled: &Compiled) -> Vec<Mention> {
             ]
             .iter()
             .any(|w| sf.has(w));
-            let tariff_at = sf
-                .text()
-                .find("tariff")
+            let tariff_at = ["tariffs", "tariff"]
+                .iter()
+                .filter_map(|w| {
+                    sf.text().match_indices(w).map(|(p, _)| p).find(|&p| {
+                        let after = sf.text()[p + w.len()..].chars().next();
+                        after.is_none_or(|c| !c.is_alphanumeric() && c != '-')
+                    })
+                })
+                .min()
                 .or_else(|| sf.text().find("droits de douane"));
             let tariff = tariff_at.is_some();
             let sanction_at = ["sanction", "designation", "blacklist"]
@@ -643,14 +1702,138 @@ pub fn read_mentions(view: &View, compiled: &Compiled) -> Vec<Mention> {
             let p = sf.text().find(&format!(" {w}"))?;
             Some(sent.start + p + 1)
         });
-        let talks = first_hit(&TALKS, text, sent.clone()).or_else(|| {
-            // A sentence on the state of the talks (the agenda was limited to one file, a gap
-            // remains wide) is about the talks even without naming them.
-            let m = RE_SCOPE
-                .find(sf.text())
-                .or_else(|| RE_GAP.find(sf.text()))?;
-            Some(sent.start + m.start()..sent.start + m.end())
-        });
+        let talks = TALKS
+            .find(text, sent.clone())
+            .into_iter()
+            .find(|h| {
+                // "did not meet", "would not meet": no meeting to make claims about.
+                let w2 = words_before(text, sent.start, h.start, 2);
+                if ["not", "never", "n't"]
+                    .iter()
+                    .any(|n| has_word(text, w2.clone(), n))
+                {
+                    return false;
+                }
+                // "the party's leadership would meet": one side's own meeting.
+                !(matches!(&text[h.start..h.end], "meet" | "met" | "meets")
+                    && [
+                        "leadership",
+                        "cabinet",
+                        "committee",
+                        "council",
+                        "party",
+                        "board",
+                        "parliament",
+                        "leaders",
+                    ]
+                    .iter()
+                    .any(|w| has_word(text, words_before(text, sent.start, h.start, 4), w)))
+            })
+            .map(|h| h.start..h.end)
+            .or_else(|| {
+                // A sentence on the state of the talks (the agenda was limited to one file, a
+                // gap remains wide) is about the talks even without naming them.
+                let m = RE_SCOPE
+                    .find(sf.text())
+                    .or_else(|| RE_GAP.find(sf.text()))?;
+                Some(sent.start + m.start()..sent.start + m.end())
+            })
+            .or_else(|| {
+                // "the mediator shuttled between their rooms": how the talks were held.
+                first_hit(&INDIRECT, text, sent.clone())
+                    .or_else(|| first_hit(&DIRECT, text, sent.clone()))
+            })
+            .or_else(|| {
+                // "brought the two rivals together twice".
+                let m = RE_TIMES.find(sf.text())?;
+                sf.has("together")
+                    .then(|| sent.start + m.start()..sent.start + m.end())
+            });
+        // Events besides talks, visits and measures (signings, rulings, casualties…), each a
+        // mention of its own.
+        let event_reads = {
+            let dates: Vec<(Range<usize>, String, bool)> = view
+                .times_in(sent.clone())
+                .filter(|t| view.quote_at(t.range.start).is_none_or(|q| !q.direct))
+                .filter_map(|t| {
+                    let v = match t.kind.as_str() {
+                        "DATE" => t.value.clone(),
+                        "TIME" => t.value.get(..10).filter(|d| is_day(d))?.to_owned(),
+                        _ => return None,
+                    };
+                    if !is_day(&v) && date_span(&v).is_none() {
+                        return None;
+                    }
+                    let near = words_before(text, sent.start, t.range.start, 2);
+                    let excluded: &[&str] = if is_day(&v) {
+                        &["since", "after", "before", "until", "by"]
+                    } else {
+                        &["since", "after", "until"]
+                    };
+                    // A day read as the date of a report ("said on Monday") is not the event's.
+                    let report = all_days.iter().any(|(r, _)| *r == t.range)
+                        && !day_times.iter().any(|(r, _)| *r == t.range);
+                    if report || excluded.iter().any(|x| has_word(text, near.clone(), x)) {
+                        return None;
+                    }
+                    let weekday = CALENDAR[12..].iter().any(|w| {
+                        view.original(t.range.clone())
+                            .trim()
+                            .trim_start_matches("on ")
+                            .eq_ignore_ascii_case(w)
+                    });
+                    Some((t.range.clone(), v, weekday))
+                })
+                .collect();
+            let place_in = PLACE_SET
+                .find(text, sent.clone())
+                .into_iter()
+                .find(|h| {
+                    let w = words_before(text, sent.start, h.start, 1);
+                    let w = if has_word(text, w.clone(), "the") {
+                        words_before(text, sent.start, w.start, 1)
+                    } else {
+                        w
+                    };
+                    ["in", "at"].iter().any(|p| has_word(text, w.clone(), p))
+                })
+                .map(|h| *h.item);
+            let ctx = Ctx {
+                view,
+                compiled,
+                sent: sent.clone(),
+                dates,
+                place_in,
+                dct: view.input.date(),
+            };
+            let mut reads = read_events(&ctx);
+            if measure.is_none() {
+                reads.extend(read_measures(&ctx));
+            }
+            reads
+        };
+        let hedged_sentence = ["could", "might", "possibly", "unless"]
+            .iter()
+            .any(|w| sf.has(w));
+        let mut event_facts: Vec<(String, String)> = Vec::new();
+        for e in event_reads {
+            if hedged_sentence || e.facts.is_empty() {
+                continue;
+            }
+            event_facts.extend(e.facts.iter().map(|f| (f.0.clone(), f.1.clone())));
+            out.push(Mention {
+                anchor: Anchor::Event(e.kind),
+                place,
+                doc_place,
+                date: e.date,
+                ref_date: context_date.clone(),
+                year: None,
+                countries: Vec::new(),
+                facts: e.facts,
+                story: story.clone(),
+                evidence: view.evidence(si),
+            });
+        }
         let (anchor, trigger) = if let Some((v, person)) = visit {
             (Anchor::Visit { person }, v.start)
         } else if let Some((v, kind)) = measure {
@@ -658,19 +1841,49 @@ pub fn read_mentions(view: &View, compiled: &Compiled) -> Vec<Mention> {
         } else if let Some(v) = exchange {
             (Anchor::Measure("exchange"), v.start)
         } else if let Some(t) = talks.clone() {
-            let other = TALKS.find(text, sent.clone()).iter().any(|h| {
-                let before = words_before(text, sent.start, h.start, 2);
+            // "another round", "a second meeting": the talks the sentence is about are not
+            // the document's own ("the meeting, described as the third round" is).
+            let other = {
+                let before = words_before(text, sent.start, t.start, 2);
                 OTHER.iter().any(|w| has_word(text, before.clone(), w))
-            });
+            };
             (Anchor::Talks { other }, t.start)
         } else if let Some(w) = war {
             (Anchor::War, w)
         } else {
             continue;
         };
-        if matches!(anchor, Anchor::Talks { other: true }) && place.is_none() {
+        // Another meeting than the document's own is a claim only with a place or a date
+        // of its own ("a third meeting is scheduled for Wednesday").
+        let other_date = dates_coarse
+            .iter()
+            .filter(|(r, _)| r.start >= trigger.saturating_sub(200))
+            .min_by_key(|(r, _)| r.start.abs_diff(trigger))
+            .map(|(_, v)| v.clone());
+        if matches!(anchor, Anchor::Talks { other: true })
+            && place.is_none()
+            && other_date.is_none()
+        {
             continue;
         }
+        if matches!(anchor, Anchor::Talks { .. }) && place.is_some() {
+            last_talks_place = place;
+        }
+        // A working group's meetings are not the talks themselves.
+        let anchor = if matches!(anchor, Anchor::Talks { .. })
+            && ["working group", "technical teams", "expert-level"]
+                .iter()
+                .any(|w| {
+                    let before = crate::text::char_range(
+                        text,
+                        trigger.saturating_sub(40).max(sent.start)..trigger,
+                    );
+                    has_word(text, before, w)
+                }) {
+            Anchor::Event("working-group".to_owned())
+        } else {
+            anchor
+        };
         // Hedged statements ("could", "if", "not ruled out") up to shortly after the anchor
         // are not claims.
         let hedge = sent.start..(trigger + 60).min(sent.end);
@@ -683,7 +1896,12 @@ pub fn read_mentions(view: &View, compiled: &Compiled) -> Vec<Mention> {
         let date = day_times
             .iter()
             .min_by_key(|(r, _)| r.start.abs_diff(trigger))
-            .map(|(_, d)| d.clone());
+            .map(|(_, d)| d.clone())
+            .or_else(|| {
+                matches!(anchor, Anchor::Talks { other: true })
+                    .then(|| other_date.clone())
+                    .flatten()
+            });
         let mut facts: Vec<(String, String, Option<String>)> = Vec::new();
         let mut push = |a: &str, v: String, q: Option<String>| facts.push((a.to_owned(), v, q));
         let war_near = |pos: usize| {
@@ -705,8 +1923,15 @@ pub fn read_mentions(view: &View, compiled: &Compiled) -> Vec<Mention> {
             {
                 continue;
             }
-            // "a ceasefire of 30 days" is the ceasefire's length, not the meeting's.
+            // "a dozen times a day": how often, not how long.
             let prev = words_before(text, sent.start, t.range.start, 1);
+            if ["times", "once", "twice", "per"]
+                .iter()
+                .any(|w| has_word(text, prev.clone(), w))
+            {
+                continue;
+            }
+            // "a ceasefire of 30 days" is the ceasefire's length, not the meeting's.
             if has_word(text, prev.clone(), "of") {
                 let noun = words_before(text, sent.start, prev.start, 1);
                 if TALKS.find(text, noun).is_empty() {
@@ -732,16 +1957,49 @@ pub fn read_mentions(view: &View, compiled: &Compiled) -> Vec<Mention> {
             push("duration", t.value.clone(), qual);
         }
         match &anchor {
+            Anchor::Event(kind) if kind == "working-group" => {
+                if let Some(f) = format_of(text, sent.clone()) {
+                    push("format", f.to_owned(), None);
+                }
+            }
             Anchor::Talks { other } => {
                 if let Some(f) = format_of(text, sent.clone()) {
                     push("format", f.to_owned(), None);
                 }
+                // "wrapped up two days of talks on Wednesday": the day they ended.
+                let multi_day = view.times_in(sent.clone()).any(|t| {
+                    t.kind == "DURATION"
+                        && t.value.starts_with('P')
+                        && !t.value.starts_with("PT")
+                        && !t.value.contains('X')
+                        && t.value != "P1D"
+                });
+                let ending = [
+                    "wrapped up",
+                    "ended",
+                    "concluded",
+                    "closed",
+                    "broke up",
+                    "finished",
+                ]
+                .iter()
+                .any(|w| sf.has(w));
                 if let Some(d) = &date {
-                    push("date", d.clone(), None);
+                    let attr = if multi_day && ending {
+                        "end_date"
+                    } else {
+                        "date"
+                    };
+                    push(attr, d.clone(), None);
                 }
-                let city = place.or(doc_place).and_then(|p| PLACES[p].city);
-                if let Some(c) = RE_BUILDING.captures(sf.text()) {
-                    let b = c[1].trim().to_owned();
+                let city = place
+                    .or(last_talks_place)
+                    .or(doc_place)
+                    .and_then(|p| PLACES[p].city);
+                let lodging = ["lodged", "stayed", "staying", "housed"]
+                    .iter()
+                    .any(|w| sf.has(w));
+                if let Some(b) = building_of(sf.text()).filter(|_| !lodging) {
                     if PLACE_SET.find(&b, 0..b.len()).is_empty() {
                         let v = match city {
                             Some(city) => format!("{b}, {}", city.to_lowercase()),
@@ -766,13 +2024,31 @@ pub fn read_mentions(view: &View, compiled: &Compiled) -> Vec<Mention> {
                         push("attendees", names.join(", "), None);
                     }
                 }
+                // "the fourth round"; not "the first round since 2019" (a first in a while).
                 if let Some(c) = RE_ORDINAL.captures(sf.text())
-                    && place.is_some()
+                    && place.or(last_talks_place).or(doc_place).is_some()
                     && matches!(&c[2], "round" | "session")
-                    && !sf.text()[c.get(0).map_or(0, |m| m.end())..].contains("since")
+                    && !(&c[1] == "first"
+                        && sf.text()[c.get(0).map_or(0, |m| m.end())..].contains("since"))
+                    // "the fourth round" names this meeting; "a second round" one to come.
+                    && c.get(0).is_some_and(|m| {
+                        let at = sent.start + m.start();
+                        ["the", "their", "its", "this"]
+                            .iter()
+                            .any(|d| has_word(text, words_before(text, sent.start, at, 1), d))
+                    })
                     && let Some(n) = ordinal(&c[1])
                 {
-                    push("round", n.to_string(), None);
+                    push("round_number", n.to_string(), None);
+                }
+                if let Some(c) = RE_TIMES.captures(sf.text()) {
+                    let n = match &c[1] {
+                        "twice" => Some(2.0),
+                        t => number(t.trim_end_matches(" times")),
+                    };
+                    if let Some(n) = n {
+                        push("meeting_count", format!("{}", n as u64), None);
+                    }
                 }
                 if let Some(c) = RE_STATUS.captures(sf.text()) {
                     let v = match c.get(2) {
@@ -853,7 +2129,7 @@ pub fn read_mentions(view: &View, compiled: &Compiled) -> Vec<Mention> {
                     );
                 }
             }
-            Anchor::War => {}
+            Anchor::War | Anchor::Event(_) => {}
         }
         if war.is_some()
             && let Some(c) = RE_OUTCOME.captures(sf.text())
@@ -893,9 +2169,17 @@ pub fn read_mentions(view: &View, compiled: &Compiled) -> Vec<Mention> {
                 });
             }
         }
+        // A fact an event of the sentence already holds is the event's ("signed … on
+        // Saturday after nine days of talks": the date is the signing's).
+        facts.retain(|(a, v, _)| !event_facts.iter().any(|(ea, ev)| ea == a && ev == v));
         if facts.is_empty() && !matches!(anchor, Anchor::Talks { .. } | Anchor::Visit { .. }) {
             continue;
         }
+        let place = if matches!(anchor, Anchor::Talks { .. }) {
+            place.or(last_talks_place)
+        } else {
+            place
+        };
         out.push(Mention {
             anchor,
             place,
@@ -929,6 +2213,89 @@ fn recent_issue(view: &View, compiled: &Compiled, si: usize) -> Option<String> {
 
 fn parse_day(v: &str) -> Option<jiff::civil::Date> {
     v.parse().ok()
+}
+
+/// Date clusters of each event kind: (first, last, the date most stories give). Days at
+/// most three apart join one cluster ("signed on Saturday" and "signed on Sunday" are one
+/// signing told two ways).
+type Clusters = BTreeMap<String, Vec<(jiff::civil::Date, jiff::civil::Date, jiff::civil::Date)>>;
+
+fn event_clusters(mentions: &[Mention]) -> Clusters {
+    let mut by: BTreeMap<&str, Vec<(jiff::civil::Date, &DocId)>> = BTreeMap::new();
+    for m in mentions {
+        if let Anchor::Event(kind) = &m.anchor
+            && let Some(d) = m.date.as_deref().and_then(parse_day)
+        {
+            by.entry(kind.as_str()).or_default().push((d, &m.story));
+        }
+    }
+    let mut out = Clusters::new();
+    for (kind, mut ds) in by {
+        ds.sort();
+        let mut list = Vec::new();
+        let mut cur: Vec<(jiff::civil::Date, &DocId)> = Vec::new();
+        let flush = |cur: &mut Vec<(jiff::civil::Date, &DocId)>, list: &mut Vec<_>| {
+            if cur.is_empty() {
+                return;
+            }
+            let mut support: BTreeMap<jiff::civil::Date, BTreeSet<&DocId>> = BTreeMap::new();
+            for (d, s) in cur.iter() {
+                support.entry(*d).or_default().insert(*s);
+            }
+            let name = support
+                .iter()
+                .max_by(|a, b| a.1.len().cmp(&b.1.len()).then(b.0.cmp(a.0)))
+                .map(|(d, _)| *d)
+                .unwrap_or(cur[0].0);
+            list.push((cur[0].0, cur[cur.len() - 1].0, name));
+            cur.clear();
+        };
+        for (d, s) in ds {
+            if let Some((last, _)) = cur.last()
+                && (d - *last).get_days() > 3
+            {
+                flush(&mut cur, &mut list);
+            }
+            cur.push((d, s));
+        }
+        flush(&mut cur, &mut list);
+        out.insert(kind.to_owned(), list);
+    }
+    out
+}
+
+/// The subject of an event mention: its kind and the date of its cluster; a mention without
+/// a day of its own joins the cluster nearest its context date (within two weeks), else the
+/// only cluster of its kind.
+fn event_subject(kind: &str, m: &Mention, clusters: &Clusters) -> String {
+    let cs = clusters.get(kind).map(Vec::as_slice).unwrap_or(&[]);
+    let own = m.date.as_deref().and_then(parse_day);
+    let distance =
+        |d: jiff::civil::Date,
+         (a, b, _): &(jiff::civil::Date, jiff::civil::Date, jiff::civil::Date)| {
+            if d >= *a && d <= *b {
+                0
+            } else {
+                (d - *a).get_days().abs().min((d - *b).get_days().abs())
+            }
+        };
+    let pick = match own {
+        Some(d) => cs.iter().min_by_key(|c| distance(d, c)),
+        None => m
+            .ref_date
+            .as_deref()
+            .and_then(parse_day)
+            .and_then(|d| {
+                cs.iter()
+                    .filter(|c| distance(d, c) <= 14)
+                    .min_by_key(|c| distance(d, c))
+            })
+            .or_else(|| (cs.len() == 1).then(|| &cs[0])),
+    };
+    match pick {
+        Some((_, _, name)) => format!("{kind}-{name}"),
+        None => kind.to_owned(),
+    }
 }
 
 /// Names the subjects of all mentions across the corpus and returns the claims.
@@ -988,9 +2355,11 @@ pub fn resolve(mentions: &[Mention]) -> Vec<Claim> {
         flush(&mut cur, &mut list);
         clusters.insert(g, list);
     }
+    let events = event_clusters(mentions);
     let mut out = Vec::new();
     for m in mentions {
         let subject = match &m.anchor {
+            Anchor::Event(kind) => event_subject(kind, m, &events),
             Anchor::Talks { .. } => {
                 let Some(g) = city_of(m) else { continue };
                 let name = PLACES[g]
@@ -1019,9 +2388,11 @@ pub fn resolve(mentions: &[Mention]) -> Vec<Claim> {
                         .filter(|cs| cs.len() == 1)
                         .and_then(|cs| cs.first())
                 });
-                match cl {
-                    Some((_, _, name_date)) => format!("talks-{name}-{name_date}"),
-                    None => format!("talks-{name}"),
+                match (cl, m.date.as_deref()) {
+                    // A meeting planned for a month or a week is not one of the dated rounds.
+                    (_, Some(d)) if !is_day(d) => format!("talks-{name}-{}", d.to_lowercase()),
+                    (Some((_, _, name_date)), _) => format!("talks-{name}-{name_date}"),
+                    (None, _) => format!("talks-{name}"),
                 }
             }
             Anchor::Visit { person } => {

@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use model::{DocId, Evidence};
 use serde::{Deserialize, Serialize};
 
-use crate::claims::{Claim, compatible};
+use crate::claims::{Claim, coarse_date, compatible};
 
 /// A contradiction between sources (SPEC §5).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -48,7 +48,17 @@ fn generic(attribute: &str, v: &str) -> bool {
     match attribute {
         "format" => v == "mediated",
         "venue" => !v.contains(", "),
-        _ => v.starts_with("XXXX"),
+        // A body as a whole ("igoeur") beside one of its parts ("igoeur:council").
+        "issuer" => {
+            v.len() >= 3
+                && !v.contains(':')
+                && v.bytes().all(|b| b.is_ascii_lowercase())
+                && crate::vocab::ISSUERS.iter().any(|(_, code)| {
+                    code.to_lowercase() == v && !code.chars().any(char::is_lowercase)
+                })
+        }
+        // A month or a week beside a day inside it.
+        _ => v.starts_with("XXXX") || coarse_date(v),
     }
 }
 

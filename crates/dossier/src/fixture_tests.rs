@@ -484,3 +484,550 @@ mod props {
         }
     }
 }
+
+/// A domestic dispute whose two parties share a country: role nouns ("the government",
+/// "the rebels") name them.
+const SUDAN: &str = r#"
+name = "Invented government–rebel talks"
+parties = ["SDNGOV", "SDNREB"]
+mediators = ["QAT"]
+[[issue]]
+id = "prisoners"
+question = "Are detainees released?"
+keywords = ["detainees", "prisoners", "release"]
+scale = { 0 = "no releases", 100 = "all detainees released" }
+[[issue]]
+id = "monitoring"
+question = "Who monitors the truce?"
+keywords = ["monitoring", "mechanism", "observers"]
+scale = { 0 = "no monitoring", 100 = "independent monitoring" }
+[[issue]]
+id = "dialogue"
+question = "Do the leaders talk?"
+keywords = ["meet", "talks"]
+"#;
+
+/// A dossier whose only keyword for the issue is rare: the question and the scale labels
+/// supply the plainer word ("levies").
+const LEVIES: &str = r#"
+name = "Invented steel levy dispute"
+parties = ["USA", "CHN"]
+[[issue]]
+id = "levies"
+question = "Does Washington lift its levies on Chinese steel?"
+keywords = ["steel levy"]
+scale = { 0 = "levies kept", 100 = "levies lifted" }
+"#;
+
+/// An invented trade dossier with a steel measure.
+const STEEL: &str = r#"
+name = "Invented EU–China steel dispute"
+parties = ["IGOEUR", "CHN"]
+[[issue]]
+id = "steel"
+question = "How hard does the safeguard hit Chinese steel?"
+keywords = ["steel", "safeguard"]
+"#;
+
+fn kinds(dossier: &str, dct: &str, text: &str) -> Vec<(String, String, StanceKind)> {
+    analyze_text(dossier, dct, text)
+        .positions
+        .iter()
+        .map(|p| (p.actor.clone(), p.issue.clone(), p.kind))
+        .collect()
+}
+
+fn stance(actor: &str, issue: &str, kind: StanceKind) -> (String, String, StanceKind) {
+    (actor.to_owned(), issue.to_owned(), kind)
+}
+
+#[test]
+fn coordinated_subjects_both_hold_the_stance() {
+    let got = kinds(
+        GAZA,
+        "2025-01-10",
+        "Egypt and Qatar have urged Israel to agree to a full withdrawal.",
+    );
+    assert!(
+        got.contains(&stance("EGY", "withdrawal", StanceKind::Demand)),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&stance("QAT", "withdrawal", StanceKind::Demand)),
+        "{got:?}"
+    );
+    assert!(!got.iter().any(|g| g.0 == "ISR"), "{got:?}");
+}
+
+#[test]
+fn a_rejected_demand_is_also_the_other_sides_demand() {
+    let got = kinds(
+        UKRAINE,
+        "2025-05-17",
+        "Ukraine rejected Russia's demand to give up the occupied regions.",
+    );
+    assert!(
+        got.contains(&stance("UKR", "territory", StanceKind::Rejection)),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&stance("RUS", "territory", StanceKind::Demand)),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn whoever_urges_holds_the_demand_not_the_one_urged() {
+    let got = kinds(
+        UKRAINE,
+        "2025-05-17",
+        "Turkey urged Ukraine to insist on a ceasefire before any other step.",
+    );
+    assert!(
+        got.contains(&stance("TUR", "ceasefire", StanceKind::Demand)),
+        "{got:?}"
+    );
+    assert!(!got.iter().any(|g| g.0 == "UKR"), "{got:?}");
+}
+
+#[test]
+fn not_accepting_is_a_rejection_and_stopping_short_is_nothing() {
+    let got = kinds(
+        GAZA,
+        "2025-01-10",
+        "Hamas did not accept the withdrawal plan. Israel stopped short of demanding a ceasefire.",
+    );
+    assert_eq!(
+        got,
+        vec![stance("PSE", "withdrawal", StanceKind::Rejection)]
+    );
+}
+
+#[test]
+fn proposals_and_offers_to_do_something_are_offers() {
+    let got = kinds(
+        SUDAN,
+        "2026-04-14",
+        "Qatar has proposed a joint monitoring mechanism. Qatar has also offered to fund the observers.",
+    );
+    assert_eq!(
+        got,
+        vec![
+            stance("QAT", "monitoring", StanceKind::Offer),
+            stance("QAT", "monitoring", StanceKind::Offer)
+        ]
+    );
+}
+
+#[test]
+fn role_nouns_name_the_parties_that_share_a_country() {
+    let got = kinds(
+        SUDAN,
+        "2026-04-14",
+        "The government has agreed to free 200 detainees. The rebels, for their part, have promised to release captured prisoners.",
+    );
+    assert_eq!(
+        got,
+        vec![
+            stance("SDNGOV", "prisoners", StanceKind::Concession),
+            stance("SDNREB", "prisoners", StanceKind::Concession)
+        ]
+    );
+}
+
+#[test]
+fn accepting_the_proposal_is_a_concession_on_the_issue_proposed() {
+    let got = kinds(
+        SUDAN,
+        "2026-04-14",
+        "Qatar has proposed a joint monitoring mechanism. The rebels have accepted the proposal in principle.",
+    );
+    assert!(
+        got.contains(&stance("SDNREB", "monitoring", StanceKind::Concession)),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn an_unresolved_subject_gets_no_one_elses_stance() {
+    // "the alliance" is nobody the extraction knows: the rejection is not the government's,
+    // nor the observers'.
+    let got = kinds(
+        SUDAN,
+        "2026-04-14",
+        "The government wants the observers to lead the monitoring, which the alliance rejects.",
+    );
+    assert_eq!(
+        got,
+        vec![stance("SDNGOV", "monitoring", StanceKind::Demand)]
+    );
+}
+
+#[test]
+fn a_refusal_to_meet_is_a_rejection_and_its_condition_a_demand() {
+    let got = kinds(
+        SUDAN,
+        "2026-04-14",
+        "The rebel commander said he would not meet the president as long as his men are held as prisoners.",
+    );
+    assert!(
+        got.contains(&stance("SDNREB", "dialogue", StanceKind::Rejection)),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&stance("SDNREB", "prisoners", StanceKind::Demand)),
+        "{got:?}"
+    );
+    assert!(!got.iter().any(|g| g.0 == "SDNGOV"), "{got:?}");
+}
+
+#[test]
+fn a_definite_description_points_back_to_its_actor() {
+    let got = kinds(
+        TRADE,
+        "2025-05-12",
+        "China's commerce ministry said the talks were useful. The ministry also demanded that Washington lower its tariffs.",
+    );
+    assert_eq!(got, vec![stance("CHN", "tariffs", StanceKind::Demand)]);
+}
+
+#[test]
+fn new_flexibility_is_a_concession_and_an_insisted_fact_a_position() {
+    let got = kinds(
+        TRADE,
+        "2025-05-12",
+        "China was willing to discuss purchases for the first time. Chinese officials insist the tariffs were legal.",
+    );
+    assert_eq!(
+        got,
+        vec![
+            stance("CHN", "purchases", StanceKind::Concession),
+            stance("CHN", "tariffs", StanceKind::Position)
+        ]
+    );
+}
+
+#[test]
+fn the_words_of_the_question_and_scale_put_a_stance_on_its_issue() {
+    let got = kinds(
+        LEVIES,
+        "2025-05-12",
+        "Turkey pressed Washington to scrap the levies quickly.",
+    );
+    assert_eq!(got, vec![stance("TUR", "levies", StanceKind::Demand)]);
+}
+
+fn claim_triples(a: &Analysis) -> Vec<(String, String, String)> {
+    a.claims
+        .iter()
+        .map(|c| (c.subject.clone(), c.attribute.clone(), c.value.clone()))
+        .collect()
+}
+
+fn contradiction_values(a: &Analysis) -> Vec<(String, Vec<String>, bool)> {
+    a.contradictions
+        .iter()
+        .map(|c| {
+            let mut v: Vec<String> = c.values.iter().map(|v| v.value.clone()).collect();
+            v.sort();
+            (c.attribute.clone(), v, c.internal)
+        })
+        .collect()
+}
+
+#[test]
+fn two_stories_of_one_signing_disagree_on_its_day_and_its_format() {
+    let a = analyze(
+        &[
+            testkit::document(
+                "a",
+                "The two sides signed a ceasefire agreement in Doha on Saturday. The delegations met face to face for the signing ceremony.",
+                Some("2026-04-12"),
+            ),
+            testkit::document(
+                "b",
+                "The truce signed on Sunday in Doha is holding. The delegations never sat in the same room, not even for the signing.",
+                Some("2026-04-14"),
+            ),
+        ],
+        SUDAN,
+    );
+    let got = contradiction_values(&a);
+    assert!(
+        got.contains(&(
+            "date".into(),
+            vec!["2026-04-11".into(), "2026-04-12".into()],
+            false
+        )),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&(
+            "format".into(),
+            vec!["direct".into(), "indirect".into()],
+            false
+        )),
+        "{got:?}"
+    );
+    assert_eq!(got.len(), 2, "{got:?}");
+}
+
+#[test]
+fn casualty_counts_of_one_attack_are_compared() {
+    let a = analyze(
+        &[
+            testkit::document(
+                "a",
+                "Shelling of a market in Tarvik on May 3 killed at least 12 civilians, the monitors said.",
+                Some("2026-05-05"),
+            ),
+            testkit::document(
+                "b",
+                "The May 3 shelling of Tarvik's market killed 15 civilians, local groups said.",
+                Some("2026-05-06"),
+            ),
+        ],
+        SUDAN,
+    );
+    let claims = claim_triples(&a);
+    assert!(
+        claims.contains(&(
+            "attack-tarvik".into(),
+            "civilian_deaths".into(),
+            "12".into()
+        )),
+        "{claims:?}"
+    );
+    let got = contradiction_values(&a);
+    assert_eq!(
+        got,
+        vec![(
+            "civilian_deaths".into(),
+            vec!["12".into(), "15".into()],
+            false
+        )]
+    );
+}
+
+#[test]
+fn vote_shares_are_read_and_compared_across_stories() {
+    let a = analyze(
+        &[
+            testkit::document(
+                "a",
+                "The commission declared the president the winner with 50.6 percent of the vote against 44.9 percent for his challenger.",
+                None,
+            ),
+            testkit::document(
+                "b",
+                "The commission declared him re-elected with 51.8% of the vote, against 44.9% for the challenger.",
+                Some("2026-12-15"),
+            ),
+        ],
+        SUDAN,
+    );
+    let claims = claim_triples(&a);
+    assert!(
+        claims.contains(&("election".into(), "challenger_share".into(), "44.9%".into())),
+        "{claims:?}"
+    );
+    assert_eq!(
+        contradiction_values(&a),
+        vec![(
+            "winner_share".into(),
+            vec!["50.6%".into(), "51.8%".into()],
+            false
+        )]
+    );
+}
+
+const RULING: &str = "The Supreme Court on Monday upheld the result, throwing out the petition in a unanimous judgment. The seven-judge panel gave its reasons in writing. The question is whether the December 22 ruling ends the dispute.";
+
+#[test]
+fn a_story_that_dates_its_ruling_twice_contradicts_itself() {
+    let a = analyze(&[testkit::document("r", RULING, Some("2026-12-22"))], SUDAN);
+    let claims = claim_triples(&a);
+    for (attr, value) in [
+        ("date", "2026-12-21"),
+        ("date", "2026-12-22"),
+        ("outcome", "petition dismissed"),
+        ("vote", "unanimous"),
+        ("panel_size", "7"),
+    ] {
+        assert!(
+            claims
+                .iter()
+                .any(|c| c.0.starts_with("ruling") && c.1 == attr && c.2 == value),
+            "{attr} {value}: {claims:?}"
+        );
+    }
+    assert_eq!(
+        contradiction_values(&a),
+        vec![(
+            "date".into(),
+            vec!["2026-12-21".into(), "2026-12-22".into()],
+            true
+        )]
+    );
+}
+
+#[test]
+fn a_past_event_on_a_weekday_is_not_dated_after_the_story() {
+    // A tagger that put "Monday" in the week ahead: the ruling was told in the past tense.
+    let doc = testkit::document("r", RULING, Some("2026-12-22"));
+    let mut record = testkit::record(&doc);
+    for t in &mut record.times {
+        if t.text == "Monday" {
+            t.value = "2026-12-28".to_owned();
+        }
+    }
+    let d = Dossier::parse(SUDAN).expect("valid");
+    let a = Analyzer::new(&d).analyze(&[Input {
+        document: &doc,
+        record: &record,
+    }]);
+    let dates: Vec<String> = a
+        .claims
+        .iter()
+        .filter(|c| c.attribute == "date")
+        .map(|c| c.value.clone())
+        .collect();
+    assert_eq!(
+        dates,
+        vec!["2026-12-21".to_owned(), "2026-12-22".to_owned()]
+    );
+}
+
+#[test]
+fn who_issued_a_measure_is_compared_body_by_body() {
+    let a = analyze(
+        &[
+            testkit::document(
+                "a",
+                "Beijing criticised new steel safeguard rules adopted by member states on Monday.",
+                Some("2026-03-19"),
+            ),
+            testkit::document(
+                "b",
+                "The European Commission imposed its new steel safeguard on Monday, charging 50% above the quotas.",
+                None,
+            ),
+        ],
+        STEEL,
+    );
+    let claims = claim_triples(&a);
+    assert!(
+        claims
+            .iter()
+            .any(|c| c.0.starts_with("steel-safeguard") && c.1 == "rate" && c.2 == "50%"),
+        "{claims:?}"
+    );
+    assert_eq!(
+        contradiction_values(&a),
+        vec![(
+            "issuer".into(),
+            vec!["igoeur:commission".into(), "igoeur:council".into()],
+            false
+        )]
+    );
+}
+
+#[test]
+fn arrests_and_releases_are_counted() {
+    let a = analyze_text(
+        SUDAN,
+        "2026-12-15",
+        "Police said on Saturday that they had released 51 of the 84 people detained during the protests.",
+    );
+    let claims = claim_triples(&a);
+    assert!(
+        claims.contains(&("detentions".into(), "released".into(), "51".into())),
+        "{claims:?}"
+    );
+    assert!(
+        claims.contains(&("detentions".into(), "arrests".into(), "84".into())),
+        "{claims:?}"
+    );
+}
+
+#[test]
+fn the_round_is_this_meetings_ordinal_not_a_future_ones() {
+    let a = analyze_text(
+        TRADE,
+        "2025-05-12",
+        "Negotiators will meet in Geneva tomorrow in what both sides call the fourth round. The timing of a fifth round will be set later.",
+    );
+    let rounds: Vec<String> = a
+        .claims
+        .iter()
+        .filter(|c| c.attribute == "round_number")
+        .map(|c| c.value.clone())
+        .collect();
+    assert_eq!(rounds, vec!["4".to_owned()]);
+}
+
+#[test]
+fn values_worded_differently_agree() {
+    use crate::{compatible, normalize_value};
+    assert_eq!(
+        normalize_value("issuer", "EU member states (Council)"),
+        "igoeur:council"
+    );
+    assert_eq!(
+        normalize_value("issuer", "the Inspector General of Police"),
+        "police"
+    );
+    assert_eq!(normalize_value("issuer", "USAGOV:state"), "usagov:state");
+    assert_eq!(
+        normalize_value(
+            "venue",
+            "the headquarters of the World Trade Organization, Geneva"
+        ),
+        normalize_value("venue", "WTO headquarters, Geneva")
+    );
+    assert_eq!(
+        normalize_value(
+            "venue",
+            "World Trade Organization's lakeside headquarters, geneva"
+        ),
+        "wto headquarters, geneva"
+    );
+    assert_eq!(normalize_value("rate", "from 7.8% to 35.3%"), "7.8%-35.3%");
+    assert_eq!(normalize_value("winner_share", "50.6 percent"), "50.6%");
+    assert_eq!(normalize_value("format", "by video link"), "video link");
+    assert!(compatible("date", "2026-04", "2026-W17"));
+    assert!(compatible("date", "2026-04", "2026-04-14"));
+    assert!(!compatible("date", "2026-04", "2026-05-02"));
+    assert!(compatible("issuer", "igoeur", "igoeur:council"));
+    assert!(!compatible("issuer", "igoeur:commission", "igoeur:council"));
+}
+
+#[test]
+fn how_often_is_not_how_long() {
+    let doc = testkit::document(
+        "f",
+        "Mediators carried drafts between the two delegations a dozen times a day in Doha.",
+        Some("2026-04-12"),
+    );
+    let mut record = testkit::record(&doc);
+    let at = doc.text.find("a day").expect("present") as u32;
+    record.times.push(model::record::TimeRecord {
+        start: at,
+        end: at + 5,
+        text: "a day".to_owned(),
+        kind: "DURATION".to_owned(),
+        value: "P1D".to_owned(),
+        unresolved: false,
+    });
+    let d = Dossier::parse(SUDAN).expect("valid");
+    let a = Analyzer::new(&d).analyze(&[Input {
+        document: &doc,
+        record: &record,
+    }]);
+    let got = claim_triples(&a);
+    assert!(!got.iter().any(|c| c.1 == "duration"), "{got:?}");
+    assert!(
+        got.iter().any(|c| c.1 == "format" && c.2 == "indirect"),
+        "{got:?}"
+    );
+}

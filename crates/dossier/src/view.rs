@@ -44,6 +44,58 @@ pub struct Mention {
     pub code: String,
     /// Named person or body.
     pub entity: Option<String>,
+    /// The actor is a person (has a role, or a name that is not an organisation's): "he"
+    /// and "she" can stand for it.
+    pub person: bool,
+}
+
+/// Words that make a name an organisation's, not a person's.
+const ORG_WORDS: &[&str] = &[
+    "union",
+    "nations",
+    "alliance",
+    "committee",
+    "army",
+    "council",
+    "commission",
+    "organization",
+    "organisation",
+    "department",
+    "ministry",
+    "front",
+    "party",
+    "court",
+    "bank",
+    "agency",
+    "office",
+    "forces",
+    "community",
+    "movement",
+    "group",
+    "government",
+    "house",
+    "cross",
+    "fund",
+    "league",
+    "states",
+];
+
+/// True when an actor record reads as a person.
+fn is_person(role: Option<&str>, entity: Option<&str>) -> bool {
+    if role.is_some() {
+        return true;
+    }
+    entity.is_some_and(|e| {
+        let words: Vec<&str> = e.split_whitespace().collect();
+        words.len() >= 2
+            && words.len() <= 4
+            && !words
+                .iter()
+                .any(|w| ORG_WORDS.contains(&w.to_lowercase().as_str()))
+            && words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase) || w.len() <= 3)
+    })
 }
 
 /// A quote as folded ranges.
@@ -150,6 +202,7 @@ impl<'a> View<'a> {
             let Some(country) = country_of(&a.code, a.country.as_deref()) else {
                 continue;
             };
+            let person = is_person(a.role.as_deref(), a.entity.as_deref());
             for m in &a.mentions {
                 if !ok(m.start, m.end) {
                     continue;
@@ -159,6 +212,7 @@ impl<'a> View<'a> {
                     country: country.clone(),
                     code: a.code.clone(),
                     entity: a.entity.clone(),
+                    person,
                 });
             }
         }
@@ -209,6 +263,24 @@ impl<'a> View<'a> {
             quotes,
             times,
         }
+    }
+
+    /// Adds mentions found by the analysis itself (party nouns such as "the government"),
+    /// each only where no actor mention of the record overlaps it.
+    pub fn add_mentions(&mut self, extra: Vec<Mention>) {
+        if extra.is_empty() {
+            return;
+        }
+        for m in extra {
+            let overlaps = self
+                .mentions
+                .iter()
+                .any(|o| o.range.start < m.range.end && m.range.start < o.range.end);
+            if !overlaps {
+                self.mentions.push(m);
+            }
+        }
+        self.mentions.sort_by_key(|m| m.range.start);
     }
 
     /// Evidence for sentence `i`.

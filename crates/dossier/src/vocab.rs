@@ -306,6 +306,74 @@ pub const ISSUES: &[IssueEntry] = &[
     },
 ];
 
+/// Common nouns that name one side of a domestic dispute by its role (sector), resolved
+/// against the dossier's parties: "the government" is the party coded `…GOV`, "the rebels"
+/// the party coded `…REB`. Armed forces, police and courts belong to the country of the
+/// governing party.
+pub const PARTY_NOUNS: &[(&str, &[&str])] = &[
+    (
+        "GOV",
+        &[
+            "the government",
+            "government",
+            "the president",
+            "president",
+            "the presidency",
+            "the administration",
+            "the cabinet",
+            "the prime minister",
+            "the ruling party",
+        ],
+    ),
+    (
+        "OPP",
+        &[
+            "the opposition",
+            "opposition",
+            "opposition leader",
+            "opposition leaders",
+            "the main challenger",
+        ],
+    ),
+    (
+        "REB",
+        &[
+            "the rebels",
+            "rebels",
+            "rebel",
+            "the insurgents",
+            "insurgents",
+            "rebel fighters",
+            "the rebel alliance",
+        ],
+    ),
+    (
+        "MIL",
+        &[
+            "the army",
+            "army",
+            "the military",
+            "the armed forces",
+            "armed forces",
+            "government forces",
+            "government troops",
+        ],
+    ),
+    (
+        "COP",
+        &["police", "the police", "riot police", "police force"],
+    ),
+    (
+        "JUD",
+        &[
+            "the court",
+            "supreme court",
+            "the supreme court",
+            "the judges",
+        ],
+    ),
+];
+
 /// A place where talks or visits happen.
 pub struct PlaceEntry {
     /// Surface forms.
@@ -340,15 +408,30 @@ pub const PLACES: &[PlaceEntry] = &[
         "CHE"
     ),
     place!(["Switzerland"], None, "switzerland", "CHE"),
-    place!(["Vienna"], Some("Vienna"), "austria", "AUT"),
-    place!(["Doha"], Some("Doha"), "qatar", "QAT"),
+    place!(
+        ["Vienna", "Austrian capital"],
+        Some("Vienna"),
+        "austria",
+        "AUT"
+    ),
+    place!(["Doha", "Qatari capital"], Some("Doha"), "qatar", "QAT"),
     place!(["Qatar"], None, "qatar", "QAT"),
-    place!(["Cairo"], Some("Cairo"), "egypt", "EGY"),
+    place!(["Cairo", "Egyptian capital"], Some("Cairo"), "egypt", "EGY"),
     place!(["Egypt"], None, "egypt", "EGY"),
     place!(["Istanbul"], Some("Istanbul"), "turkey", "TUR"),
-    place!(["Ankara"], Some("Ankara"), "turkey", "TUR"),
+    place!(
+        ["Ankara", "Turkish capital"],
+        Some("Ankara"),
+        "turkey",
+        "TUR"
+    ),
     place!(["Turkey", "Türkiye"], None, "turkey", "TUR"),
-    place!(["Riyadh"], Some("Riyadh"), "saudi-arabia", "SAU"),
+    place!(
+        ["Riyadh", "Saudi capital"],
+        Some("Riyadh"),
+        "saudi-arabia",
+        "SAU"
+    ),
     place!(["Jeddah"], Some("Jeddah"), "saudi-arabia", "SAU"),
     place!(["Saudi Arabia"], None, "saudi-arabia", "SAU"),
     place!(
@@ -388,7 +471,86 @@ pub const PLACES: &[PlaceEntry] = &[
     place!(["Addis Ababa"], Some("Addis Ababa"), "ethiopia", "ETH"),
     place!(["Luanda"], Some("Luanda"), "angola", "AGO"),
     place!(["Kinshasa"], Some("Kinshasa"), "dr-congo", "COD"),
-    place!(["Kigali"], Some("Kigali"), "rwanda", "RWA"),
+    place!(
+        ["Kigali", "Rwandan capital"],
+        Some("Kigali"),
+        "rwanda",
+        "RWA"
+    ),
+    place!(["Goma"], Some("Goma"), "dr-congo", "COD"),
+    place!(
+        ["Banjul", "Gambian capital"],
+        Some("Banjul"),
+        "gambia",
+        "GMB"
+    ),
+    place!(
+        ["Dakar", "Senegalese capital"],
+        Some("Dakar"),
+        "senegal",
+        "SEN"
+    ),
+    place!(
+        ["Abuja", "Nigerian capital"],
+        Some("Abuja"),
+        "nigeria",
+        "NGA"
+    ),
+    place!(["Accra", "Ghanaian capital"], Some("Accra"), "ghana", "GHA"),
+    place!(["Lomé", "Lome"], Some("Lomé"), "togo", "TGO"),
+    place!(["Bamako"], Some("Bamako"), "mali", "MLI"),
+    place!(["Niamey"], Some("Niamey"), "niger", "NER"),
+    place!(["Ouagadougou"], Some("Ouagadougou"), "burkina-faso", "BFA"),
+    place!(["Khartoum"], Some("Khartoum"), "sudan", "SDN"),
+    place!(["Juba"], Some("Juba"), "south-sudan", "SSD"),
+    place!(["Mogadishu"], Some("Mogadishu"), "somalia", "SOM"),
+    place!(["Kampala"], Some("Kampala"), "uganda", "UGA"),
+    place!(["Dar es Salaam"], Some("Dar es Salaam"), "tanzania", "TZA"),
+    place!(["Arusha"], Some("Arusha"), "tanzania", "TZA"),
+    place!(["Pretoria"], Some("Pretoria"), "south-africa", "ZAF"),
+    place!(
+        ["Johannesburg"],
+        Some("Johannesburg"),
+        "south-africa",
+        "ZAF"
+    ),
+    place!(["Algiers"], Some("Algiers"), "algeria", "DZA"),
+    place!(["Tripoli"], Some("Tripoli"), "libya", "LBY"),
+    place!(["Tunis"], Some("Tunis"), "tunisia", "TUN"),
+    place!(["Rabat"], Some("Rabat"), "morocco", "MAR"),
+    place!(["Bujumbura"], Some("Bujumbura"), "burundi", "BDI"),
+    place!(["Lusaka"], Some("Lusaka"), "zambia", "ZMB"),
+    place!(["Harare"], Some("Harare"), "zimbabwe", "ZWE"),
+    place!(["Maputo"], Some("Maputo"), "mozambique", "MOZ"),
+    place!(["Baghdad"], Some("Baghdad"), "iraq", "IRQ"),
+    place!(["Beirut"], Some("Beirut"), "lebanon", "LBN"),
+    place!(["Damascus"], Some("Damascus"), "syria", "SYR"),
+    place!(["Amman"], Some("Amman"), "jordan", "JOR"),
+    place!(["Sanaa", "Sana'a"], Some("Sanaa"), "yemen", "YEM"),
+    place!(["Kabul"], Some("Kabul"), "afghanistan", "AFG"),
+    place!(["New Delhi"], Some("New Delhi"), "india", "IND"),
+    place!(["Manila"], Some("Manila"), "philippines", "PHL"),
+    place!(["Jakarta"], Some("Jakarta"), "indonesia", "IDN"),
+    place!(["Hanoi"], Some("Hanoi"), "vietnam", "VNM"),
+    place!(["Bangkok"], Some("Bangkok"), "thailand", "THA"),
+    place!(["Phnom Penh"], Some("Phnom Penh"), "cambodia", "KHM"),
+    place!(["Caracas"], Some("Caracas"), "venezuela", "VEN"),
+    place!(["Bogotá", "Bogota"], Some("Bogotá"), "colombia", "COL"),
+    place!(["Havana"], Some("Havana"), "cuba", "CUB"),
+    place!(["Brasília", "Brasilia"], Some("Brasília"), "brazil", "BRA"),
+    place!(["Buenos Aires"], Some("Buenos Aires"), "argentina", "ARG"),
+    place!(["Mexico City"], Some("Mexico City"), "mexico", "MEX"),
+    place!(["Ottawa"], Some("Ottawa"), "canada", "CAN"),
+    place!(["Berlin"], Some("Berlin"), "germany", "DEU"),
+    place!(["Warsaw"], Some("Warsaw"), "poland", "POL"),
+    place!(["Budapest"], Some("Budapest"), "hungary", "HUN"),
+    place!(["Belgrade"], Some("Belgrade"), "serbia", "SRB"),
+    place!(["Tbilisi"], Some("Tbilisi"), "georgia", "GEO"),
+    place!(["Yerevan"], Some("Yerevan"), "armenia", "ARM"),
+    place!(["Astana"], Some("Astana"), "kazakhstan", "KAZ"),
+    place!(["The Hague"], Some("The Hague"), "netherlands", "NLD"),
+    place!(["Shanghai"], Some("Shanghai"), "china", "CHN"),
+    place!(["Hong Kong"], Some("Hong Kong"), "china", "CHN"),
 ];
 
 /// Bodies that issue measures, with the normalised issuer value.
@@ -412,18 +574,65 @@ pub const ISSUERS: &[(&[&str], &str)] = &[
         &["trade representative", "ustr"],
         "USAGOV:trade-representative",
     ),
+    (&["european union", "eu", "e.u"], "IGOEUR"),
+    (
+        &["european commission", "eu commission"],
+        "IGOEUR:commission",
+    ),
     (
         &[
-            "european union",
-            "eu",
-            "european commission",
+            "member states",
+            "eu member states",
+            "eu governments",
             "council of the eu",
+            "council of the european union",
+            "eu ministers",
         ],
-        "IGOEUR",
+        "IGOEUR:council",
+    ),
+    (
+        &[
+            "inspector general of police",
+            "inspector-general of police",
+            "police chief",
+            "police force",
+            "the police",
+            "police",
+        ],
+        "police",
+    ),
+    (
+        &[
+            "interior ministry",
+            "ministry of the interior",
+            "ministry of interior",
+            "interior minister",
+            "home ministry",
+            "home office",
+        ],
+        "interior-ministry",
+    ),
+    (
+        &["electoral commission", "election commission"],
+        "electoral-commission",
     ),
     (&["security council", "united nations", "un"], "IGOUNO"),
     (&["hm treasury", "foreign office"], "GBRGOV"),
     (&["ministry of commerce", "mofcom"], "CHNGOV:commerce"),
+];
+
+/// Long names of international bodies and the short form a normalised value uses
+/// ("World Trade Organization headquarters" and "WTO headquarters" agree).
+pub const ORG_SHORT: &[(&str, &str)] = &[
+    ("world trade organization", "wto"),
+    ("world trade organisation", "wto"),
+    ("united nations", "un"),
+    ("african union", "au"),
+    ("european union", "eu"),
+    ("international atomic energy agency", "iaea"),
+    ("economic community of west african states", "ecowas"),
+    ("organization of american states", "oas"),
+    ("world health organization", "who"),
 ];
 
 /// Nouns whose counts are claims, with the attribute they give.
