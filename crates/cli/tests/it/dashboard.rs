@@ -520,6 +520,13 @@ async fn dashboard_in_chromium() {
         "document.getElementById('search').value = ''; window.scrollTo(0, 0); return true;",
     )
     .await;
+    // Bring the first contradiction to the middle of the view so that nothing (a sticky
+    // header, an open panel) lies over it, then click it.
+    js(
+        &client,
+        "document.querySelector('#contradictions li').scrollIntoView({block: 'center'}); return true;",
+    )
+    .await;
     client
         .find(Locator::Css("#contradictions li"))
         .await
