@@ -13,11 +13,13 @@ const APPOSITION_GAP: u32 = 5;
 /// after it. A title with a country but no person keeps its country code; a bare title
 /// nobody answers to is dropped.
 pub fn resolve_coreference(mentions: &[Mention]) -> Vec<Mention> {
-    resolve_owned(mentions.to_vec())
+    resolve_owned(mentions.to_vec(), None)
 }
 
-/// [`resolve_coreference`] on owned mentions (no copies of unchanged ones).
-pub(crate) fn resolve_owned(mentions: Vec<Mention>) -> Vec<Mention> {
+/// [`resolve_coreference`] on owned mentions (no copies of unchanged ones). A title nobody
+/// answers to and without a country takes the document's `home` country, when there is one
+/// ("the president" in a story from Banjul).
+pub(crate) fn resolve_owned(mentions: Vec<Mention>, home: Option<&str>) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
     let mut slots: Vec<Option<Mention>> = mentions.into_iter().map(Some).collect();
     for i in 0..slots.len() {
@@ -51,7 +53,12 @@ pub(crate) fn resolve_owned(mentions: Vec<Mention>) -> Vec<Mention> {
                 out.push(m);
             }
             None if !m.code.is_empty() => out.push(m),
-            None => {}
+            None => {
+                if let (Some(home), Some(sector)) = (home, m.sector.clone()) {
+                    m.set_code(format!("{home}{sector}"));
+                    out.push(m);
+                }
+            }
         }
     }
     out

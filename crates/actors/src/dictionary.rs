@@ -83,6 +83,8 @@ pub(crate) struct Pattern {
     pub(crate) entries: Vec<(u32, bool)>,
     /// Must be written in capitals to count (`US`, not `us`).
     pub(crate) acronym: bool,
+    /// A country adjective or demonym (`Rwandan`, `Chinese`), not the country's name.
+    pub(crate) adjective: bool,
 }
 
 /// Actor dictionary with its matcher. Build once and share: matching takes `&self`.
@@ -91,6 +93,11 @@ pub struct ActorDictionary {
     pub(crate) entries: Vec<Entry>,
     pub(crate) patterns: Vec<Pattern>,
     pub(crate) matcher: AhoCorasick,
+    /// Codes of organisations with a "Commission" among their names (the European Union):
+    /// where a commissioner without a country belongs.
+    pub(crate) commission_codes: Vec<String>,
+    /// Curated and user people with a role, for [`ActorDictionary::office_holder`].
+    pub(crate) office_holders: Vec<u32>,
     /// Raw phrases with their entries, kept to rebuild with user entries.
     phrases: Vec<(String, u32, bool)>,
 }
@@ -221,6 +228,7 @@ impl ActorDictionary {
             })
             .collect();
         let superseded = superseded_phrases(&entries, &raw, &normalized)?;
+        let adjectives = demonym_phrases(&entries, &raw);
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut keys: Vec<String> = Vec::new();
         let mut patterns: Vec<Pattern> = Vec::new();
@@ -236,12 +244,17 @@ impl ActorDictionary {
                 patterns.push(Pattern {
                     entries: Vec::new(),
                     acronym,
+                    adjective: entry.kind == Kind::Country && adjectives[i],
                 });
                 patterns.len() - 1
             });
             let pattern = &mut patterns[slot];
             // A name written in lowercase or mixed case anywhere makes the key case-free.
             pattern.acronym &= acronym;
+            // A key that is a country's name anywhere is a name.
+            if entry.kind == Kind::Country && !adjectives[i] {
+                pattern.adjective = false;
+            }
             if !pattern.entries.contains(&(phrase.entry, phrase.short)) {
                 pattern.entries.push((phrase.entry, phrase.short));
             }
@@ -252,6 +265,26 @@ impl ActorDictionary {
             // Every key starts with a space: a start-byte prefilter would stop at every word.
             .prefilter(false)
             .build(&keys)?;
+        let mut commission_codes: Vec<String> = raw
+            .iter()
+            .filter(|p| {
+                let e = &entries[p.entry as usize];
+                e.kind == Kind::Organisation
+                    && e.code.starts_with("IGO")
+                    && p.text
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|w| w.eq_ignore_ascii_case("commission"))
+            })
+            .map(|p| entries[p.entry as usize].code.clone())
+            .collect();
+        commission_codes.sort();
+        commission_codes.dedup();
+        let office_holders = (0..entries.len() as u32)
+            .filter(|&i| {
+                let e = &entries[i as usize];
+                e.kind == Kind::Person && e.source != Source::Petrarch && e.role.is_some()
+            })
+            .collect();
         let phrases = raw
             .into_iter()
             .map(|p| (p.text, p.entry, p.short))
@@ -260,9 +293,70 @@ impl ActorDictionary {
             entries,
             patterns,
             matcher,
+            commission_codes,
+            office_holders,
             phrases,
         })
     }
+}
+
+/// Marks the phrases of country entries that are adjectives or demonyms rather than the
+/// country's name, from the entry's own phrases: a word ending in `-ese`, `-ian`, `-ean`,
+/// `-ish`, `-ch`, `-ss` or `-ek` (Chinese, Iranian, Korean, Turkish, French, Swiss, Greek),
+/// or a form of another phrase of the same entry: `X` + `n`/`an` (Rwandan, Cuban, Mexican
+/// from Mexico), `X` + `i` (Qatari, Somali from Somalia), `X` + `er` (Icelander), and
+/// `German` beside `Germany`, `Afghan` beside `Afghanistan`.
+fn demonym_phrases(entries: &[Entry], raw: &[RawPhrase]) -> Vec<bool> {
+    let mut by_entry: HashMap<u32, Vec<String>> = HashMap::new();
+    for p in raw {
+        if entries[p.entry as usize].kind == Kind::Country {
+            by_entry
+                .entry(p.entry)
+                .or_default()
+                .push(p.text.to_lowercase().replace('_', " "));
+        }
+    }
+    raw.iter()
+        .map(|p| {
+            let Some(siblings) = by_entry.get(&p.entry) else {
+                return false;
+            };
+            let w = p.text.to_lowercase().replace('_', " ");
+            is_demonym(&w, siblings)
+        })
+        .collect()
+}
+
+/// See [`demonym_phrases`].
+fn is_demonym(w: &str, siblings: &[String]) -> bool {
+    let has = |s: &str| siblings.iter().any(|x| x == s);
+    let last = w.rsplit(' ').next().unwrap_or(w);
+    if ["ese", "ian", "ean", "ish", "ch", "ss", "ek"]
+        .iter()
+        .any(|suffix| last.ends_with(suffix) && last.len() > suffix.len() + 2)
+    {
+        return true;
+    }
+    let strip = |suffix: &str| w.strip_suffix(suffix).filter(|s| s.len() >= 3);
+    if let Some(stem) = strip("n")
+        && (has(stem) || has(&format!("{stem}y")))
+    {
+        return true;
+    }
+    if let Some(stem) = strip("an")
+        && (has(&format!("{stem}o")) || has(&format!("{stem}istan")) || has(&format!("{w}istan")))
+    {
+        return true;
+    }
+    if has(&format!("{w}istan")) || has(&format!("{w}y")) {
+        return true;
+    }
+    if let Some(stem) = strip("i")
+        && (has(stem) || has(&format!("{stem}a")))
+    {
+        return true;
+    }
+    strip("er").is_some_and(has)
 }
 
 /// Marks PETRARCH person phrases that contain the full name of a curated or user person

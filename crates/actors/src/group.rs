@@ -28,11 +28,13 @@ pub struct Actor {
 }
 
 /// Groups mentions of `text` into actors: mentions with the same entity form one actor, and
-/// mentions without an entity group by code.
+/// mentions without an entity group by code. A person whose country the text does not give
+/// is kept with an empty code (and no country or sector); other mentions without a code
+/// are left out.
 pub fn group_actors(text: &str, mentions: &[Mention]) -> Vec<Actor> {
     let mut actors: Vec<Actor> = Vec::new();
     for m in mentions {
-        if m.code.is_empty() {
+        if m.code.is_empty() && m.entity.is_none() {
             continue;
         }
         let slot = actors.iter().position(|a| match (&a.entity, &m.entity) {
@@ -47,7 +49,11 @@ pub fn group_actors(text: &str, mentions: &[Mention]) -> Vec<Actor> {
                     id: format!("a{}", actors.len() + 1),
                     code: m.code.clone(),
                     country: m.country.clone(),
-                    sector: m.sector.clone(),
+                    sector: if m.code.is_empty() {
+                        None
+                    } else {
+                        m.sector.clone()
+                    },
                     entity: m.entity.clone(),
                     role: m.role.clone(),
                     aliases: Vec::new(),

@@ -9,8 +9,13 @@
 //!
 //! [`ActorDictionary::find_mentions`] runs one Aho-Corasick pass (leftmost-longest) over a
 //! normalised copy of the text ([`normalize`]) and maps hits back to byte spans of the
-//! original; [`resolve_coreference`] links titles ("the foreign minister") to the person they
-//! name; [`group_actors`] folds mentions into the SPEC §3 `actors` records. Users add or
+//! original, then recognises people the dictionary does not know by how the text introduces
+//! them (a title, a role in apposition, a reporting verb) and their later surname mentions;
+//! [`ActorDictionary::annotate`] adds document context (countries that act as their
+//! governments, the home country of datelined stories for bare institutions and people
+//! without a country) and [`resolve_coreference`], which links titles ("the foreign
+//! minister") to the person they name; [`group_actors`] folds mentions into the SPEC §3
+//! `actors` records. Users add or
 //! override entries with [`ActorDictionary::with_user_entries`] (TOML) or
 //! [`ActorDictionary::with_user_csv`]; [`dictionary_version`] names the data for
 //! `doc.extractor`.
@@ -27,12 +32,14 @@
 
 #![deny(missing_docs)]
 
+mod context;
 mod coref;
 mod dictionary;
 pub mod eval;
 mod group;
 mod matcher;
 pub mod normalize;
+mod people;
 pub mod petrarch;
 
 pub use coref::resolve_coreference;

@@ -50,6 +50,21 @@ pub struct Mention {
     pub kind: MentionKind,
     /// For titles: the office the title names (`foreign minister`).
     pub title: Option<String>,
+    /// The role noun of a group or bare role mention (its pattern), so that "the army"
+    /// can take the country of an earlier "Congo's army".
+    #[serde(skip)]
+    pub(crate) agent: Option<u32>,
+    /// The mention names one person (from the dictionary or recognised by its context).
+    #[serde(skip)]
+    pub(crate) person: bool,
+}
+
+impl Mention {
+    /// True when the mention names one person (from the dictionary or recognised by its
+    /// context), not an organisation, a place or a group.
+    pub fn is_person(&self) -> bool {
+        self.person
+    }
 }
 
 impl Mention {
@@ -64,7 +79,15 @@ impl Mention {
             role: None,
             kind,
             title: None,
+            agent: None,
+            person: false,
         }
+    }
+
+    /// A role noun with a sector but no country yet ("the army", "police"): resolved from
+    /// context by `annotate`, or dropped.
+    pub(crate) fn is_bare_agent(&self) -> bool {
+        self.kind == MentionKind::Group && self.code.is_empty() && self.agent.is_some()
     }
 
     pub(crate) fn set_code(&mut self, code: String) {
@@ -84,7 +107,8 @@ struct Hit {
 }
 
 thread_local! {
-    static SCRATCH: RefCell<Normalized> = RefCell::new(Normalized::new());
+    static SCRATCH: RefCell<(Normalized, Vec<crate::people::Tok>)> =
+        RefCell::new((Normalized::new(), Vec::new()));
 }
 
 /// Prepositions after which a capital names the place, not its government: "in", "at", "to",
@@ -98,18 +122,41 @@ impl ActorDictionary {
     /// every entry and prefers current office holders). Spans are byte offsets into `text`.
     /// Titles come back unresolved; use [`ActorDictionary::annotate`] for the full pass.
     pub fn find_mentions(&self, text: &str, date: Option<Date>) -> Vec<Mention> {
+        let mut mentions = self.find_all(text, date);
+        mentions.retain(|m| !m.is_bare_agent());
+        mentions
+    }
+
+    /// Every mention, role nouns without a country included.
+    fn find_all(&self, text: &str, date: Option<Date>) -> Vec<Mention> {
         SCRATCH.with(|cell| match cell.try_borrow_mut() {
-            Ok(mut norm) => self.find_with(&mut norm, text, date),
-            // Re-entrant call on this thread: use a fresh buffer.
-            Err(_) => self.find_with(&mut Normalized::new(), text, date),
+            Ok(mut scratch) => {
+                let (norm, toks) = &mut *scratch;
+                self.find_in(norm, toks, text, date)
+            }
+            // Re-entrant call on this thread: use fresh buffers.
+            Err(_) => self.find_in(&mut Normalized::new(), &mut Vec::new(), text, date),
         })
     }
 
-    /// [`ActorDictionary::find_mentions`] followed by [`crate::resolve_coreference`]; a title
-    /// with a country that no person in the text answers to ("Oman's foreign minister") then
-    /// goes to the dictionary's only holder of that office in that country on `date`.
+    /// [`ActorDictionary::find_mentions`] followed by context resolution and
+    /// [`crate::resolve_coreference`]:
+    /// - the document's home country is the dateline's country, else the country named
+    ///   first, when no other country is named more often;
+    /// - a role noun without a country ("the army", "police") takes the country of the
+    ///   latest group with the same noun ("Congo's army"), else the home country (not for
+    ///   diplomatic roles such as envoys and mediators), else it is dropped;
+    /// - a person recognised by a role without a country ("President Ebrima Sanneh") takes
+    ///   the home country, likewise;
+    /// - a title resolves to a person (see [`crate::resolve_coreference`]), else to the
+    ///   home country's office; a title with a country that no person in the text answers
+    ///   to ("Oman's foreign minister") goes to the dictionary's only holder of that office
+    ///   in that country on `date`.
     pub fn annotate(&self, text: &str, date: Option<Date>) -> Vec<Mention> {
-        let mut mentions = crate::coref::resolve_owned(self.find_mentions(text, date));
+        let mut mentions = self.find_all(text, date);
+        let home = crate::context::home_country(text, &mentions);
+        crate::context::resolve_roles(text, &mut mentions, home.as_deref());
+        let mut mentions = crate::coref::resolve_owned(mentions, home.as_deref());
         for m in &mut mentions {
             if m.kind != MentionKind::Title || m.entity.is_some() {
                 continue;
@@ -135,7 +182,11 @@ impl ActorDictionary {
         date: Option<Date>,
     ) -> Option<&crate::Entry> {
         let mut found: Option<&crate::Entry> = None;
-        for e in &self.entries {
+        for e in self
+            .office_holders
+            .iter()
+            .map(|&i| &self.entries[i as usize])
+        {
             if e.kind != Kind::Person
                 || e.source == Source::Petrarch
                 || !e.code.starts_with(country)
@@ -155,11 +206,29 @@ impl ActorDictionary {
         found
     }
 
-    /// Finds mentions using a caller-owned normalisation buffer.
+    /// Finds mentions using a caller-owned normalisation buffer (as
+    /// [`ActorDictionary::find_mentions`]).
     pub fn find_with(&self, norm: &mut Normalized, text: &str, date: Option<Date>) -> Vec<Mention> {
+        let mut mentions = self.find_in(norm, &mut Vec::new(), text, date);
+        mentions.retain(|m| !m.is_bare_agent());
+        mentions
+    }
+
+    /// Dictionary hits turned into mentions, then people the dictionary does not know,
+    /// recognised by their context ([`crate::people`]).
+    fn find_in(
+        &self,
+        norm: &mut Normalized,
+        toks: &mut Vec<crate::people::Tok>,
+        text: &str,
+        date: Option<Date>,
+    ) -> Vec<Mention> {
         norm.normalize(text);
         let hits = self.scan(norm, text, date);
-        self.combine(norm, text, date, &hits)
+        let mut roles = Vec::new();
+        let mut mentions = self.combine(norm, text, date, &hits, &mut roles);
+        crate::people::find_people(self, norm, text, toks, &roles, &mut mentions);
+        mentions
     }
 
     /// Raw hits: leftmost-longest from word starts (keys carry a leading break), ending on a
@@ -265,13 +334,27 @@ impl ActorDictionary {
     /// Chooses the entry a hit stands for: valid on `date`; a short name only for a person
     /// already named in full earlier (`named`) or, failing that, the only such person; then
     /// by source, current validity and specificity.
-    fn choose(&self, pattern: usize, date: Option<Date>, named: &[u32]) -> Option<(u32, bool)> {
+    fn choose(
+        &self,
+        pattern: usize,
+        date: Option<Date>,
+        named: &[u32],
+        lowercase: bool,
+    ) -> Option<(u32, bool)> {
         let pat = &self.patterns[pattern];
-        let valid = || {
-            pat.entries
-                .iter()
-                .copied()
-                .filter(|&(e, _)| self.entries[e as usize].valid_on(date))
+        // Written in lowercase, a phrase that is also a role noun is the role noun
+        // ("a trade economist", not the magazine The Economist).
+        let role_only = lowercase
+            && !pat.acronym
+            && pat.entries.iter().any(|&(e, _)| {
+                matches!(self.entries[e as usize].kind, Kind::Agent | Kind::Discard)
+            });
+        let valid = move || {
+            pat.entries.iter().copied().filter(move |&(e, _)| {
+                let entry = &self.entries[e as usize];
+                entry.valid_on(date)
+                    && (!role_only || matches!(entry.kind, Kind::Agent | Kind::Discard))
+            })
         };
         // A short name of a person already named in full wins over everything else.
         if let Some(&e) = named
@@ -316,27 +399,41 @@ impl ActorDictionary {
     }
 
     /// Turns hits into mentions: joins a country or group name with a following role noun,
-    /// absorbs a title directly before a person's name, resolves short names.
+    /// absorbs a title directly before a person's name, resolves short names. Every role
+    /// noun hit is also pushed to `roles` (for [`crate::people`]); a role noun without a
+    /// country becomes a bare group mention that `annotate` resolves or drops.
     fn combine(
         &self,
         norm: &Normalized,
         text: &str,
         date: Option<Date>,
         hits: &[Hit],
+        roles: &mut Vec<RoleHit>,
     ) -> Vec<Mention> {
         let hay = norm.as_str();
         let mut out = Vec::with_capacity(hits.len());
         let mut named: Vec<u32> = Vec::new();
         let chosen: Vec<Option<(u32, bool)>> = hits
             .iter()
-            .map(|h| {
-                let c = self.choose(h.pattern, date, &named);
-                if let Some((e, false)) = c
-                    && self.entries[e as usize].kind == Kind::Person
-                {
-                    named.push(e);
+            .enumerate()
+            .map(|(i, h)| {
+                let lowercase = norm.original_range(h.start, h.end).is_some_and(|(s, e)| {
+                    text[s..e]
+                        .chars()
+                        .find(|c| c.is_alphabetic())
+                        .is_some_and(char::is_lowercase)
+                });
+                let c = self.choose(h.pattern, date, &named, lowercase)?;
+                let entry = &self.entries[c.0 as usize];
+                if entry.kind == Kind::Person {
+                    if c.1 && !self.short_name_fits(norm, text, hits, i) {
+                        return None;
+                    }
+                    if !c.1 {
+                        named.push(c.0);
+                    }
                 }
-                c
+                Some(c)
             })
             .collect();
         let kind_at = |i: usize| -> Option<Kind> {
@@ -346,10 +443,13 @@ impl ActorDictionary {
                 .flatten()
                 .map(|(e, _)| self.entries[e as usize].kind)
         };
-        // Hits i and j touch with only a soft break between.
+        // Hits i and j touch with only a soft break between, and no dash ("GENEVA —
+        // Negotiators" is a dateline and a sentence).
         let adjacent = |i: usize, j: usize| -> bool {
             match (hits.get(i), hits.get(j)) {
-                (Some(a), Some(b)) => hay.get(a.end..b.start) == Some(" "),
+                (Some(a), Some(b)) => {
+                    hay.get(a.end..b.start) == Some(" ") && !dash_between(norm, text, a.end)
+                }
                 _ => false,
             }
         };
@@ -363,6 +463,20 @@ impl ActorDictionary {
             let (s, e) = norm.original_range(start, end)?;
             Span::within(text, extend_article(text, s), e).ok()
         };
+        for (h, c) in hits.iter().zip(&chosen) {
+            if let Some((e, _)) = *c
+                && self.entries[e as usize].kind == Kind::Agent
+                && let Some((s, end)) = norm.original_range(h.start, h.end)
+            {
+                roles.push(RoleHit {
+                    start: s as u32,
+                    end: end as u32,
+                    entry: e,
+                });
+            }
+        }
+        // The end of the last place named after a locative ("in Hungary and Turkey").
+        let mut locative_end: Option<usize> = None;
         let mut i = 0;
         while i < hits.len() {
             let Some((e, short)) = chosen[i] else {
@@ -381,13 +495,6 @@ impl ActorDictionary {
                         continue;
                     }
                     let base = country_part(&entry.code);
-                    // A capital names its government, except as the place where something is.
-                    let place_code = if entry.kind == Kind::Capital && after_locative(hay, h.start)
-                    {
-                        base.to_owned()
-                    } else {
-                        entry.code.clone()
-                    };
                     if adjacent(i, i + 1) && kind_at(i + 1) == Some(Kind::Agent) {
                         let (ae, _) = chosen[i + 1].unwrap_or((e, false));
                         let agent = &self.entries[ae as usize];
@@ -399,13 +506,22 @@ impl ActorDictionary {
                             if entry.kind != Kind::Modifier
                                 && let Some(span) = span_of(h.start, h.end)
                             {
-                                out.push(Mention::new(span, place_code, MentionKind::Place));
+                                let code = if entry.kind == Kind::Capital
+                                    && after_locative(hay, h.start)
+                                {
+                                    base.to_owned()
+                                } else {
+                                    entry.code.clone()
+                                };
+                                out.push(Mention::new(span, code, MentionKind::Place));
                             }
                             i += 2;
                             continue;
                         }
                         if let Some(span) = span_of(h.start, hits[i + 1].end) {
-                            out.push(group_mention(span, base, agent));
+                            let mut m = group_mention(span, base, agent);
+                            m.agent = Some(hits[i + 1].pattern as u32);
+                            out.push(m);
                         }
                         i += 2;
                         continue;
@@ -413,7 +529,15 @@ impl ActorDictionary {
                     if entry.kind != Kind::Modifier
                         && let Some(span) = span_of(h.start, h.end)
                     {
-                        out.push(Mention::new(span, place_code, MentionKind::Place));
+                        let locative = after_locative(hay, h.start)
+                            || locative_end.is_some_and(|end| {
+                                matches!(hay.get(end..h.start), Some(" and " | "| " | " or "))
+                            });
+                        if locative {
+                            locative_end = Some(h.end);
+                        }
+                        let code = self.place_code(norm, text, hits, i, entry, span, locative);
+                        out.push(Mention::new(span, code, MentionKind::Place));
                     }
                 }
                 Kind::Agent => {
@@ -428,18 +552,26 @@ impl ActorDictionary {
                         && let Some(span) = span_of(h.start, hits[i + 1].end)
                     {
                         let base = country_part(&self.entries[ce as usize].code);
-                        out.push(group_mention(span, base, entry));
+                        let mut m = group_mention(span, base, entry);
+                        m.agent = Some(h.pattern as u32);
+                        out.push(m);
                         i += 2;
                         continue;
                     }
-                    if entry.title.is_some()
-                        && let Some(span) = span_of(extend_the(hay, h.start), h.end)
-                    {
-                        let mut m = Mention::new(span, String::new(), MentionKind::Title);
-                        m.country = None;
-                        m.sector = None;
-                        m.title = entry.title.clone();
-                        out.push(m);
+                    if let Some(span) = span_of(extend_the(hay, h.start), h.end) {
+                        if entry.title.is_some() {
+                            let mut m = Mention::new(span, String::new(), MentionKind::Title);
+                            m.country = None;
+                            m.sector = (!entry.code.is_empty()).then(|| entry.code.clone());
+                            m.title = entry.title.clone();
+                            out.push(m);
+                        } else if !entry.code.is_empty() {
+                            // A role noun without a country: `annotate` looks for one.
+                            let mut m = Mention::new(span, String::new(), MentionKind::Group);
+                            m.sector = Some(entry.code.clone());
+                            m.agent = Some(h.pattern as u32);
+                            out.push(m);
+                        }
                     }
                 }
                 Kind::Person | Kind::Organisation => {
@@ -461,6 +593,7 @@ impl ActorDictionary {
                         let mut m = Mention::new(span, entry.code.clone(), kind);
                         m.entity = entry.entity.clone();
                         m.role = entry.role.clone();
+                        m.person = entry.kind == Kind::Person;
                         out.push(m);
                     }
                 }
@@ -469,6 +602,167 @@ impl ActorDictionary {
         }
         out
     }
+
+    /// The code of a country, capital or city named on its own: its government when it
+    /// acts ("Rwanda welcomed the deal", "Kigali denies"), the bare country when it is a
+    /// place (after a locative, in a dateline), an adjective ("Congolese territory") or part
+    /// of a longer proper name ("Congo River Alliance").
+    #[allow(clippy::too_many_arguments)]
+    fn place_code(
+        &self,
+        norm: &Normalized,
+        text: &str,
+        hits: &[Hit],
+        i: usize,
+        entry: &crate::Entry,
+        span: Span,
+        locative: bool,
+    ) -> String {
+        let base = country_part(&entry.code);
+        let state = base.len() == 3 && split_code(base).0.is_some();
+        if locative || !state {
+            return base.to_owned();
+        }
+        if entry.kind == Kind::Capital {
+            return if crate::context::is_dateline(text, span) {
+                base.to_owned()
+            } else {
+                entry.code.clone()
+            };
+        }
+        let h = hits[i];
+        let pat = &self.patterns[h.pattern];
+        let after_of = word_before(norm.as_str(), h.start) == "of";
+        // "Oman's Badr al-Busaidi": the country only says whose the person is.
+        let before_person = hits.get(i + 1).is_some_and(|n| {
+            norm.as_str().get(h.end..n.start) == Some(" ")
+                && self.patterns[n.pattern]
+                    .entries
+                    .iter()
+                    .any(|&(e, _)| self.entries[e as usize].kind == Kind::Person)
+        });
+        if pat.adjective
+            || after_of
+            || before_person
+            || crate::context::is_dateline(text, span)
+            || name_continues(norm, text, hits, i)
+        {
+            return base.to_owned();
+        }
+        format!("{base}GOV")
+    }
+
+    /// Whether a surname hit may stand for the dictionary's person: not the first part of a
+    /// double-barrelled name ("Sarr-Jobe") and not after a first name the dictionary does not
+    /// know ("Ndey Sarr" is someone else than Gideon Saar).
+    fn short_name_fits(&self, norm: &Normalized, text: &str, hits: &[Hit], i: usize) -> bool {
+        let h = hits[i];
+        let Some((s, e)) = norm.original_range(h.start, h.end) else {
+            return false;
+        };
+        let after = &text[e..];
+        let mut rest = after.chars();
+        if rest.next().is_some_and(|c| matches!(c, '-' | '‐' | '‑'))
+            && rest.next().is_some_and(char::is_uppercase)
+        {
+            return false;
+        }
+        // The word before, when only a space separates them.
+        let before = &text[..s];
+        let Some(word_text) = before.strip_suffix(' ') else {
+            return true;
+        };
+        let start = word_text
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphanumeric() || matches!(c, '.' | '-' | '\''))
+            .last()
+            .map_or(word_text.len(), |(k, _)| k);
+        let word = &word_text[start..];
+        if !word.chars().next().is_some_and(char::is_uppercase) {
+            return true;
+        }
+        // A title or role hit right before ("Foreign Minister Saar", "Mr Saar").
+        if i > 0
+            && let Some((_, pe)) = norm.original_range(hits[i - 1].start, hits[i - 1].end)
+            && pe >= start
+        {
+            return true;
+        }
+        if crate::people::is_title_word(word.trim_end_matches('.'))
+            || crate::people::is_name_particle(word)
+        {
+            return true;
+        }
+        // A function word or adverb opening a sentence ("Yesterday Saar said") is no first
+        // name; another capitalised word is ("Dana Saar").
+        let head = word_text[..start].trim_end_matches([' ', '"', '“', '\'', '‘', '(']);
+        let sentence_start =
+            head.is_empty() || head.ends_with(['.', '!', '?', '\n', ':', '—', ';']);
+        sentence_start && crate::people::is_function_word(word)
+    }
+}
+
+/// A role noun hit of the dictionary in original byte offsets, for [`crate::people`].
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct RoleHit {
+    /// First byte.
+    pub start: u32,
+    /// One past the last byte.
+    pub end: u32,
+    /// The agent entry.
+    pub entry: u32,
+}
+
+/// True when the soft break at normalised `at` stands for a dash in the original text
+/// ("—", "–", or a hyphen with spaces around it).
+fn dash_between(norm: &Normalized, text: &str, at: usize) -> bool {
+    let Some((s, e)) = norm.original_range(at, at + 1) else {
+        return false;
+    };
+    let gap = &text[s..e];
+    gap.contains(['—', '–', '―']) || gap.contains(" - ") || gap.contains("--")
+}
+
+/// The word before normalised offset `start`, in the normalised text.
+fn word_before(hay: &str, start: usize) -> &str {
+    let before = hay[..start].trim_end_matches(SOFT as char);
+    if before.ends_with(HARD as char) {
+        return "";
+    }
+    before
+        .rsplit([SOFT as char, HARD as char])
+        .next()
+        .unwrap_or("")
+}
+
+/// True when a name hit is followed by a capitalised word the dictionary does not know, so
+/// that it is part of a longer proper name ("Congo River Alliance", "Gambia River").
+fn name_continues(norm: &Normalized, text: &str, hits: &[Hit], i: usize) -> bool {
+    let h = hits[i];
+    let hay = norm.as_str();
+    if hay.get(h.end..h.end + 1) != Some(" ") {
+        return false;
+    }
+    let next_start = h.end + 1;
+    if hits.get(i + 1).is_some_and(|n| n.start == next_start) {
+        return false;
+    }
+    let Some((s, _)) = norm.original_range(next_start, next_start + 1) else {
+        return false;
+    };
+    let Some((_, e)) = norm.original_range(h.start, h.end) else {
+        return false;
+    };
+    // Only plain spaces between (no possessive, no dash).
+    if !text[e..s].bytes().all(|b| b == b' ') {
+        return false;
+    }
+    let word: &str = text[s..]
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    word.chars().next().is_some_and(char::is_uppercase) && !crate::people::is_calendar_word(word)
 }
 
 /// A group mention: a country (or group of states) with a role noun's sector.

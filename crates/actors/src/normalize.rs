@@ -59,6 +59,25 @@ impl Normalized {
         ))
     }
 
+    /// The normalised byte range of the original bytes `start..end`: from the first
+    /// normalised byte that comes from at or after `start` to the last that comes from
+    /// before `end`. `None` when no normalised byte comes from that range (only breaks or
+    /// dropped characters such as an `al-` article).
+    pub fn normalized_range(&self, start: usize, end: usize) -> Option<(usize, usize)> {
+        let (start, end) = (start as u32, end as u32);
+        let a = self.ranges.partition_point(|r| r.0 < start);
+        let b = self.ranges.partition_point(|r| r.0 < end);
+        let text = self.text.as_bytes();
+        let (mut a, mut b) = (a, b);
+        while a < b && matches!(text[a], SOFT | HARD) {
+            a += 1;
+        }
+        while b > a && matches!(text[b - 1], SOFT | HARD) {
+            b -= 1;
+        }
+        (a < b).then_some((a, b))
+    }
+
     /// Normalises `text` into this buffer, replacing its previous content. The result starts
     /// with a soft break and every hard break is followed by one, so every word is preceded
     /// by a space: dictionary keys are searched as `" " + key` and can only match from the
@@ -109,6 +128,15 @@ impl Normalized {
         while i < token.len() {
             let (c, s, _) = token[i];
             let next = token.get(i + 1).map(|t| t.0);
+            // Swedish `qv` is written `qu` in English spellings (Lindqvist, Lindquist).
+            if c == 'q' && next == Some('v') {
+                let end = token[i + 1].2;
+                self.push('k', s, token[i].2);
+                self.push('u', token[i + 1].1, end);
+                last = Some('u');
+                i += 2;
+                continue;
+            }
             let (out, consumed) = match (c, next) {
                 ('g', Some('h')) => ('k', 2),
                 ('p', Some('h')) => ('f', 2),
@@ -280,6 +308,7 @@ mod tests {
         assert_eq!(norm("Rouhani"), norm("Ruhani"));
         assert_eq!(norm("Hassan"), norm("Hasan"));
         assert_eq!(norm("Grossí"), "grosi");
+        assert_eq!(norm("Lindqvist"), norm("Lindquist"));
         assert_ne!(norm("Some"), norm("Soome"));
     }
 

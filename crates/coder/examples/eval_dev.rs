@@ -78,8 +78,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     if which != "unit" {
         let dir = "petrarch2-dictionaries/";
-        let dicts = coder::Dictionaries::parse_many(
-            &read(&format!("{dir}CAMEO.2.0.txt"))?,
+        let dicts = coder::Dictionaries::builtin_with(
             &[
                 &read(&format!("{dir}Phoenix.Countries.actors.txt"))?,
                 &read(&format!("{dir}Phoenix.International.actors.txt"))?,
@@ -89,10 +88,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             &read(&format!("{dir}Phoenix.discards.txt"))?,
         )?;
         eprintln!("problems: {}", dicts.problems.len());
-        let mut dicts = dicts;
-        if std::env::var_os("NO_SUPPLEMENT").is_none() {
-            dicts.add_supplement();
-        }
         let coder = coder::Coder::with_config(dicts, coder::eval::plover::gsr_config());
         if let Some(sentence) = std::env::args().nth(3) {
             print!(

@@ -439,9 +439,17 @@ impl Discards {
             let body = line.trim_start_matches('+').trim();
             let exact = body.ends_with('_');
             let words = phrase_words(body);
-            // Bare years and numbers would discard far too much news; PETRARCH lists them
-            // for chronologies only.
-            if words.is_empty() || words.iter().all(|w| w.bytes().all(|b| b.is_ascii_digit())) {
+            // Bare years and numbers, and time phrases ("years ago", "weeks later"), would
+            // discard far too much news; PETRARCH lists them for chronologies only.
+            if words.is_empty()
+                || words.iter().all(|w| {
+                    w.bytes().all(|b| b.is_ascii_digit())
+                        || matches!(
+                            w.as_str(),
+                            "AGO" | "LATER" | "EARLIER" | "DAYS" | "WEEKS" | "MONTHS" | "YEARS"
+                        )
+                })
+            {
                 continue;
             }
             entries.push(DiscardEntry {
@@ -511,7 +519,7 @@ mod tests {
 
     #[test]
     fn discards() {
-        let d = Discards::parse("+TYPHOON # storm\nBASEBALL\n1990\nWORLD_CUP_\n");
+        let d = Discards::parse("+TYPHOON # storm\nBASEBALL\n1990\nWORLD_CUP_\nYEARS AGO\n");
         assert_eq!(d.entries.len(), 3);
         assert!(d.entries[0].story);
         assert!(d.entries[2].exact);

@@ -1,15 +1,38 @@
 //! PLOVER/CAMEO event coding from sentences, without a parser.
 //!
 //! The coder reads the PETRARCH-2 dictionary formats (CAMEO 2.0 verb patterns with synsets,
-//! actors with date restrictions, agents with `!SET!` substitutions, discards), finds actor
-//! mentions and verb forms in one Aho-Corasick pass over a normalised copy of the sentence,
-//! tags the tokens with a small rule-based part-of-speech layer, and matches the verb
-//! patterns over the resulting chunks. Each event carries its CAMEO code, Goldstein weight,
-//! PLOVER type and mode (via `CAMEO2PLOVER-2021`), source and target codes, mediator, status
-//! and trigger span.
+//! actors with date restrictions, agents with `!SET!` substitutions, discards), finds verb
+//! forms (and, on the dictionary path, actor mentions) in one Aho-Corasick pass over a
+//! normalised copy of the sentence, tags the tokens with a small rule-based part-of-speech
+//! layer, and matches the verb patterns over the resulting chunks; a few noun rules add the
+//! events news names with nouns ("talks between A and B", "A's demands", "A's sanctions on
+//! B"). Each event carries its CAMEO code, Goldstein weight, PLOVER type and mode (via
+//! `CAMEO2PLOVER-2021`), source and target codes, mediator, status and trigger span.
 //!
-//! The crate is pure: dictionaries are passed in as text, and the only data compiled in are
-//! the two small tables under `data/` (see [`tables`]).
+//! Two ways in:
+//! - **The mention path** (the product): [`Coder::builtin`] (the shipped CAMEO 2.0 verbs,
+//!   `data/cameo_verbs.txt`, plus the project's supplement; built once per process) codes a
+//!   sentence whose actor mentions were resolved outside, by the `actors` crate
+//!   ([`Coder::code_mentions`]), or a whole document ([`Coder::code_document`]: the two
+//!   parties, "both sides", unstated targets).
+//! - **The dictionary path** (the PETRARCH and PLOVER evaluations): [`Coder::new`] with
+//!   [`Dictionaries`] read from PETRARCH actor, agent and discard files.
+//!
+//! The crate is pure: the shipped data are compiled in (see [`tables`] and
+//! [`dictionary_version`]), other dictionaries are passed in as text.
+//!
+//! ```
+//! use coder::{ActorMention, Coder, Scratch};
+//! let sentence = "Kyiv rejected the Russian proposal.";
+//! let mentions = [
+//!     ActorMention { start: 0, end: 4, code: "UKRGOV" },
+//!     ActorMention { start: 18, end: 25, code: "RUS" },
+//! ];
+//! let mut events = Vec::new();
+//! Coder::builtin().code_mentions(sentence, &mentions, &mut Scratch::default(), &mut events);
+//! assert_eq!(events[0].plover, Some("REJECT"));
+//! assert_eq!(events[0].target.as_ref().map(|t| t.code.as_str()), Some("RUS"));
+//! ```
 //!
 //! ```
 //! use coder::{Coder, Dictionaries, SentenceContext};
@@ -31,13 +54,18 @@
 
 pub mod actors;
 mod code;
+mod document;
 pub mod eval;
 pub mod tables;
 mod text;
 pub mod verbs;
 
 pub use actors::{ActorDictionary, AgentDictionary, Discards};
-pub use code::{ActorRef, Coder, Config, Dictionaries, Event, Scratch, SentenceContext, Status};
+pub use code::{
+    ActorMention, ActorRef, Coder, Config, Dictionaries, Event, Scratch, SentenceContext, Status,
+    dictionary_version,
+};
+pub use document::{DocumentEvent, parties};
 pub use tables::{Plover, goldstein, plover};
 pub use text::{Token, Tokens, tokenize};
 pub use verbs::VerbDictionary;

@@ -69,8 +69,9 @@ fn prefixes(code: &str) -> impl Iterator<Item = &str> {
 }
 
 /// The PLOVER type and mode of a CAMEO code: the table's line for the code, else for its
-/// first three, else its first two digits. CAMEO 02 (appeals) is `REQUEST` as in the
-/// annotation guidelines; CAMEO 01 (public statements) and unknown codes give `None`.
+/// first three, else its first two digits. CAMEO 02 (appeals) is `REQUEST` and 163
+/// (sanctions, embargoes) `SANCTION` as in the annotation guidelines; CAMEO 01 (public
+/// statements) and unknown codes give `None`.
 ///
 /// ```
 /// assert_eq!(coder::plover("042").map(|p| (p.event, p.mode)), Some(("CONSULT", "visit")));
@@ -87,6 +88,16 @@ pub fn plover(cameo: &str) -> Option<Plover> {
     }
     if cameo.starts_with("01") {
         return None;
+    }
+    // CAMEO 163 (impose embargo, boycott or sanctions) is SANCTION, as PLOVER's own type
+    // definition, its gold records and the annotation guidelines have it; the 2021 table
+    // lists it under COERCE.
+    if cameo.starts_with("163") {
+        return Some(Plover {
+            event: "SANCTION",
+            mode: "restrict",
+            context: "diplomatic",
+        });
     }
     let table = plover_table();
     prefixes(cameo).find_map(|p| table.get(p).copied())
@@ -112,7 +123,8 @@ mod tests {
         assert_eq!(plover("044").map(|p| p.mode), Some("third-party"));
         assert_eq!(plover("0841").map(|p| p.event), Some("RETREAT"));
         assert_eq!(plover("081").map(|p| p.event), Some("CONCEDE"));
-        assert_eq!(plover("163").map(|p| p.event), Some("COERCE"));
+        assert_eq!(plover("163").map(|p| p.event), Some("SANCTION"));
+        assert_eq!(plover("172").map(|p| p.event), Some("COERCE"));
         assert_eq!(plover("190").map(|p| p.event), Some("ASSAULT"));
         assert_eq!(plover("999"), None);
     }

@@ -76,19 +76,34 @@ impl Tokens {
         self.tokens.binary_search_by_key(&want, |t| t.norm_end).ok()
     }
 
+    /// Adds a token whose normal form is given rather than derived from the text.
+    fn push_as(&mut self, start: usize, end: usize, norm: &str) {
+        let norm_start = self.haystack.len() as u32;
+        self.haystack.push_str(norm);
+        let norm_end = self.haystack.len() as u32;
+        self.haystack.push_str("  ");
+        self.tokens.push(Token {
+            start,
+            end,
+            norm_start,
+            norm_end,
+            capitalised: false,
+            lower: true,
+        });
+    }
+
     fn push(&mut self, text: &str, start: usize, end: usize) {
         if start >= end {
             return;
         }
         let raw = &text[start..end];
         let norm_start = self.haystack.len() as u32;
-        for c in raw.chars() {
-            match c {
-                '\u{2019}' | '\u{2018}' | '`' => self.haystack.push('\''),
-                '\u{201C}' | '\u{201D}' => self.haystack.push('"'),
-                c if c.is_ascii() => self.haystack.push(c.to_ascii_uppercase()),
-                c => self.haystack.extend(c.to_uppercase()),
-            }
+        if raw.is_ascii() && !raw.contains('`') {
+            // The common case: upper-case the bytes in place.
+            self.haystack.push_str(raw);
+            self.haystack[norm_start as usize..].make_ascii_uppercase();
+        } else {
+            self.push_norm(raw);
         }
         let norm_end = self.haystack.len() as u32;
         self.haystack.push_str("  ");
@@ -100,6 +115,18 @@ impl Tokens {
             capitalised: raw.chars().next().is_some_and(char::is_uppercase),
             lower: !raw.chars().any(char::is_uppercase),
         });
+    }
+
+    /// The normal form of a token with quotes or non-ASCII letters.
+    fn push_norm(&mut self, raw: &str) {
+        for c in raw.chars() {
+            match c {
+                '\u{2019}' | '\u{2018}' | '`' => self.haystack.push('\''),
+                '\u{201C}' | '\u{201D}' => self.haystack.push('"'),
+                c if c.is_ascii() => self.haystack.push(c.to_ascii_uppercase()),
+                c => self.haystack.extend(c.to_uppercase()),
+            }
+        }
     }
 }
 
@@ -135,6 +162,19 @@ pub fn tokenize(text: &str, out: &mut Tokens) {
             if let Some(s) = start.take() {
                 word(text, s, i, out);
             }
+        } else if matches!(c, '\u{2013}' | '\u{2014}') {
+            // Dashes are tokens of their own: between two words an en dash joins them
+            // ("U.S.–Iran talks": `&`), anything else is a break (`--`).
+            let joined = c == '\u{2013}'
+                && start.is_some()
+                && text[i + c.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
+            if let Some(s) = start.take() {
+                word(text, s, i, out);
+            }
+            out.push_as(i, i + c.len_utf8(), if joined { "&" } else { "--" });
         } else if start.is_none() {
             start = Some(i);
         }
@@ -250,6 +290,12 @@ mod tests {
             ["\"", "TALKS", "\"", "WO", "N'T"]
         );
         assert_eq!(norms("Mr. Witkoff"), ["MR.", "WITKOFF"]);
+        assert_eq!(
+            norms("U.S.\u{2013}Iran talks \u{2014} a pause \u{2013} ended"),
+            [
+                "U.S.", "&", "IRAN", "TALKS", "--", "A", "PAUSE", "--", "ENDED"
+            ]
+        );
     }
 
     #[test]

@@ -1,22 +1,28 @@
 //! The extraction stage end to end: a document in, its SPEC §3 record out (sentences, actors,
-//! times, quotes). Events, positions and claims are added by later stages.
+//! times, quotes, and the events coded from them by the `coder` crate). Positions and claims
+//! are added by later stages.
 
 use std::borrow::Cow;
 
-use actors::ActorDictionary;
+use actors::{ActorDictionary, Mention, MentionKind};
+use coder::{ActorMention, Coder};
 use model::Document;
-use model::record::{ActorRecord, ByteRange, QuoteRecord, Record, RecordDoc};
+use model::record::{
+    ActorRecord, ActorRef, ByteRange, EventRecord, QuoteRecord, Record, RecordDoc, TimeRecord,
+};
 use quotes::{QuoteExtractor, SpeakerHint};
 
 use crate::{TimeExtractor, split_sentences};
 
 /// The extractor and dictionary versions written into every record (`doc.extractor`), so
-/// that records made by older rules can be found and re-made.
+/// that records made by older rules or dictionaries can be found and re-made: the crate
+/// version, the actor dictionary's version and the verb dictionary's.
 pub fn extractor_version() -> String {
     format!(
-        "{}+{}",
+        "{}+{}+{}",
         env!("CARGO_PKG_VERSION"),
-        actors::dictionary_version()
+        actors::dictionary_version(),
+        coder::dictionary_version()
     )
 }
 
@@ -24,6 +30,7 @@ pub fn extractor_version() -> String {
 pub struct Pipeline {
     times: TimeExtractor,
     actors: Cow<'static, ActorDictionary>,
+    coder: &'static Coder,
     version: String,
 }
 
@@ -48,6 +55,7 @@ impl Pipeline {
         Pipeline {
             times: TimeExtractor::new(),
             actors,
+            coder: Coder::builtin(),
             version,
         }
     }
@@ -63,7 +71,7 @@ impl Pipeline {
         let text = doc.text.as_str();
         let sentences = split_sentences(text);
         let dct = doc.published;
-        let times = self
+        let times: Vec<TimeRecord> = self
             .times
             .extract(text, &sentences, dct)
             .iter()
@@ -119,6 +127,7 @@ impl Pipeline {
                 }
             })
             .collect();
+        let events = self.events(text, &sentences, &mentions, &grouped, &times);
         Record {
             doc: RecordDoc {
                 id: doc.id.to_string(),
@@ -134,11 +143,267 @@ impl Pipeline {
             actors: actor_records,
             times,
             quotes,
-            events: Vec::new(),
+            events,
             positions: Vec::new(),
             claims: Vec::new(),
         }
     }
+}
+
+impl Pipeline {
+    /// The events of a document (SPEC §3 `events`): each sentence coded with its actor
+    /// mentions (`actors` resolves them, with coreference), then dated, located and linked to
+    /// the record's actors. Events whose target is unknown are left out (the record's target
+    /// is not optional).
+    fn events(
+        &self,
+        text: &str,
+        sentences: &[model::Span],
+        mentions: &[Mention],
+        grouped: &[actors::Actor],
+        times: &[TimeRecord],
+    ) -> Vec<EventRecord> {
+        let mut coded: Vec<ActorMention<'_>> = Vec::with_capacity(mentions.len() + 4);
+        // The actor id behind each coded mention.
+        let mut ids: Vec<Option<&str>> = Vec::with_capacity(mentions.len() + 4);
+        let by_span: std::collections::HashMap<model::Span, &str> = grouped
+            .iter()
+            .flat_map(|a| a.mentions.iter().map(move |s| (*s, a.id.as_str())))
+            .collect();
+        let id_of = |m: &Mention| by_span.get(&m.span).copied();
+        let bounds: Vec<(usize, usize)> = sentences
+            .iter()
+            .map(|s| (s.start() as usize, s.end() as usize))
+            .collect();
+        // People named so far: (sentence, mention), for "he" and "she".
+        let mut people: Vec<(usize, &Mention)> = Vec::new();
+        let mut next = 0;
+        let mut sentence_mentions: Vec<(usize, usize, &Mention)> = Vec::new();
+        for (k, &(s, e)) in bounds.iter().enumerate() {
+            sentence_mentions.clear();
+            while next < mentions.len() && (mentions[next].span.start() as usize) < e {
+                let m = &mentions[next];
+                next += 1;
+                if !m.code.is_empty() && (m.span.start() as usize) >= s {
+                    sentence_mentions.push((m.span.start() as usize, m.span.end() as usize, m));
+                }
+            }
+            // "he" and "she" stand for the person named last before them, in this sentence
+            // or the two before it.
+            for (ps, pe) in pronouns(text, s, e) {
+                let antecedent = sentence_mentions
+                    .iter()
+                    .filter(|(ms, _, m)| *ms < ps && is_person(m))
+                    .map(|(_, _, m)| *m)
+                    .next_back()
+                    .or_else(|| {
+                        people
+                            .iter()
+                            .rev()
+                            .find(|(at, _)| at + 2 >= k)
+                            .map(|(_, m)| *m)
+                    });
+                if let Some(m) = antecedent {
+                    sentence_mentions.push((ps, pe, m));
+                }
+            }
+            sentence_mentions.sort_by_key(|(ms, _, _)| *ms);
+            for &(ms, me, m) in &sentence_mentions {
+                coded.push(ActorMention {
+                    start: ms,
+                    end: me,
+                    code: m.code.as_str(),
+                });
+                ids.push(id_of(m));
+                if is_person(m) && (m.span.start() as usize) >= s {
+                    people.push((k, m));
+                }
+            }
+        }
+        let events = self.coder.code_document(text, &bounds, &coded);
+        let actor = |r: &coder::ActorRef| ActorRef {
+            code: r.code.clone(),
+            actor: r
+                .mention
+                .and_then(|i| ids.get(i).copied().flatten())
+                .map(str::to_owned),
+        };
+        let mut out = Vec::with_capacity(events.len());
+        let mut located: Option<(usize, Option<String>)> = None;
+        for de in &events {
+            let ev = &de.event;
+            let (Some(plover), Some(target)) = (ev.plover, ev.target.as_ref()) else {
+                continue;
+            };
+            let (s, e) = bounds[de.sentence];
+            let (date, date_grain) = event_date(times, s, e, ev.trigger.0);
+            out.push(EventRecord {
+                sentence: de.sentence as u32,
+                start: s as u32,
+                end: e as u32,
+                plover: plover.to_owned(),
+                mode: Some(ev.mode.to_owned()).filter(|m| !m.is_empty()),
+                cameo: ev.cameo.clone(),
+                goldstein: ev.goldstein.map_or(0.0, f64::from),
+                source: actor(&ev.source),
+                target: actor(target),
+                mediator: ev.mediator.as_ref().map(actor),
+                date,
+                date_grain,
+                location: match &located {
+                    Some((k, loc)) if *k == de.sentence => loc.clone(),
+                    _ => {
+                        let loc = location(text, mentions, s, e);
+                        located = Some((de.sentence, loc.clone()));
+                        loc
+                    }
+                },
+                status: status_name(ev.status).to_owned(),
+                trigger: text
+                    .get(ev.trigger.0..ev.trigger.1)
+                    .unwrap_or("")
+                    .to_owned(),
+            });
+        }
+        out
+    }
+}
+
+fn status_name(s: coder::Status) -> &'static str {
+    match s {
+        coder::Status::Occurred => "occurred",
+        coder::Status::Planned => "planned",
+        coder::Status::Hypothetical => "hypothetical",
+        coder::Status::Negated => "negated",
+    }
+}
+
+/// Whether a mention names one person.
+fn is_person(m: &Mention) -> bool {
+    matches!(
+        m.kind,
+        MentionKind::Name | MentionKind::ShortName | MentionKind::Title
+    ) && m.entity.is_some()
+        && m.sector.as_deref() != Some("MED")
+}
+
+/// The personal pronouns "he" and "she" (any case) in `text[s..e]`, as byte ranges.
+fn pronouns(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
+    let Some(sentence) = text.get(s..e) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in sentence
+        .char_indices()
+        .chain(std::iter::once((sentence.len(), ' ')))
+    {
+        if c.is_alphanumeric() {
+            start.get_or_insert(i);
+        } else if let Some(w) = start.take()
+            && matches!(&sentence[w..i], "he" | "He" | "she" | "She" | "HE" | "SHE")
+        {
+            out.push((s + w, s + i));
+        }
+    }
+    out
+}
+
+/// The event's date: the sentence's date expression nearest the trigger, as a TIMEX3 day,
+/// week, month or year (a year-less `XXXX-MM-DD` is kept); vague references (`PAST_REF`…),
+/// durations and sets give none.
+fn event_date(
+    times: &[TimeRecord],
+    s: usize,
+    e: usize,
+    trigger: usize,
+) -> (Option<String>, Option<String>) {
+    let mut best: Option<(usize, String, &'static str)> = None;
+    for t in times {
+        let (ts, te) = (t.start as usize, t.end as usize);
+        if ts < s || te > e || !(t.kind == "DATE" || t.kind == "TIME") {
+            continue;
+        }
+        let Some((value, grain)) = date_value(&t.value) else {
+            continue;
+        };
+        let distance = if te <= trigger {
+            trigger - te
+        } else {
+            ts.saturating_sub(trigger)
+        };
+        if best.as_ref().is_none_or(|b| distance < b.0) {
+            best = Some((distance, value, grain));
+        }
+    }
+    match best {
+        Some((_, v, g)) => (Some(v), Some(g.to_owned())),
+        None => (None, None),
+    }
+}
+
+/// A TIMEX3 value as an event date and its grain.
+fn date_value(value: &str) -> Option<(String, &'static str)> {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let year_ok = |y: &str| y.len() == 4 && (digits(y) || y == "XXXX");
+    // TIME values (`2026-02-06T10:00`) are dated by their day.
+    let value = value.split('T').next().unwrap_or(value);
+    let parts: Vec<&str> = value.split('-').collect();
+    match parts.as_slice() {
+        [y] if digits(y) && y.len() == 4 => Some((value.to_owned(), "year")),
+        [y, m] if digits(y) && y.len() == 4 && digits(m) && m.len() == 2 => {
+            Some((value.to_owned(), "month"))
+        }
+        [y, w]
+            if digits(y)
+                && y.len() == 4
+                && w.len() == 3
+                && w.starts_with('W')
+                && digits(&w[1..]) =>
+        {
+            Some((value.to_owned(), "week"))
+        }
+        [y, m, d] if year_ok(y) && digits(m) && m.len() == 2 && digits(d) && d.len() == 2 => {
+            Some((value.to_owned(), "day"))
+        }
+        _ => None,
+    }
+}
+
+/// Where the sentence places its events: a place named after "in" or "at" (a city or
+/// country as written, with the country that follows it after a comma: "Muscat, Oman").
+fn location(text: &str, mentions: &[Mention], s: usize, e: usize) -> Option<String> {
+    let first = mentions.partition_point(|m| (m.span.start() as usize) < s);
+    let in_sentence: Vec<&Mention> = mentions[first..]
+        .iter()
+        .take_while(|m| (m.span.start() as usize) < e)
+        .filter(|m| m.span.end() as usize <= e)
+        .collect();
+    for (i, m) in in_sentence.iter().enumerate() {
+        if m.kind != MentionKind::Place {
+            continue;
+        }
+        let start = m.span.start() as usize;
+        let before = text.get(s..start).unwrap_or("").trim_end();
+        let word = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        if !matches!(word, "in" | "In" | "at" | "At") {
+            continue;
+        }
+        let mut end = m.span.end() as usize;
+        if let Some(next) = in_sentence.get(i + 1)
+            && next.kind == MentionKind::Place
+            && text
+                .get(end..next.span.start() as usize)
+                .is_some_and(|gap| gap.trim() == ",")
+        {
+            end = next.span.end() as usize;
+        }
+        return text.get(start..end).map(str::to_owned);
+    }
+    None
 }
 
 impl Default for Pipeline {
@@ -178,6 +443,7 @@ fn iso639_1(code: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use model::record::EventRecord;
     use model::{DocFormat, DocId};
 
     fn doc(text: &str, published: Option<jiff::civil::Date>) -> Document {
@@ -232,6 +498,166 @@ mod tests {
         }
         assert_eq!(record.doc.language.as_deref(), Some("en"));
         assert!(record.doc.extractor.starts_with(env!("CARGO_PKG_VERSION")));
+    }
+
+    #[test]
+    fn record_codes_events_with_dates_status_mediators_and_actors() {
+        let text = "Iranian and American negotiators will meet in Muscat tomorrow through Omani mediators. \
+                    Washington imposed new sanctions on Iran on Monday. \
+                    Iran's foreign minister said he could reject any new proposal.";
+        let dct = jiff::civil::date(2026, 3, 4);
+        let record = Pipeline::new().record(&doc(text, Some(dct)));
+        let events = &record.events;
+        let meet: Vec<&EventRecord> = events.iter().filter(|e| e.sentence == 0).collect();
+        assert_eq!(meet.len(), 1, "one meeting through a mediator: {events:#?}");
+        let m = meet[0];
+        assert_eq!(m.plover, "CONSULT");
+        assert_eq!(m.status, "planned");
+        assert_eq!(m.date.as_deref(), Some("2026-03-05"));
+        assert_eq!(m.date_grain.as_deref(), Some("day"));
+        assert_eq!(m.location.as_deref(), Some("Muscat"));
+        assert_eq!(m.trigger, "meet");
+        assert_eq!(
+            m.mediator.as_ref().map(|a| &a.code[..3]),
+            Some("OMN"),
+            "{m:#?}"
+        );
+        let s0 = record.sentences[0];
+        assert_eq!((m.start, m.end), (s0.start, s0.end));
+        let sanction = events
+            .iter()
+            .find(|e| e.plover == "SANCTION")
+            .expect("sanctions coded");
+        assert_eq!(
+            (sanction.sentence, sanction.status.as_str()),
+            (1, "occurred")
+        );
+        assert_eq!(&sanction.source.code[..3], "USA");
+        assert_eq!(&sanction.target.code[..3], "IRN");
+        assert_eq!(sanction.date.as_deref(), Some("2026-03-02"));
+        // Actor ids point into the record's actors, with the same code.
+        for e in events {
+            for a in [Some(&e.source), Some(&e.target), e.mediator.as_ref()]
+                .into_iter()
+                .flatten()
+            {
+                if let Some(id) = &a.actor {
+                    let actor = record.actors.iter().find(|x| &x.id == id).expect("actor");
+                    assert_eq!(actor.code[..3], a.code[..3], "{e:#?}");
+                }
+            }
+            assert!(e.goldstein != 0.0 || e.cameo.starts_with("04"), "{e:#?}");
+        }
+        let reject = events
+            .iter()
+            .find(|e| e.plover == "REJECT")
+            .expect("a rejection through the pronoun");
+        assert_eq!(reject.status, "hypothetical");
+        assert_eq!(&reject.source.code[..3], "IRN");
+        assert!(reject.source.actor.is_some());
+        assert!(
+            record.doc.extractor.ends_with(coder::dictionary_version()),
+            "{}",
+            record.doc.extractor
+        );
+    }
+
+    /// The seeds' events scored against their gold (ANNOTATION.md, "Scoring → Events").
+    #[test]
+    fn shared_seed_events() {
+        let dir =
+            std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
+        if !dir.join("seeds").is_dir() {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "{} missing under CI",
+                dir.display()
+            );
+            eprintln!("skipping: {} not found", dir.display());
+            return;
+        }
+        let mut names: Vec<std::path::PathBuf> = std::fs::read_dir(dir.join("seeds"))
+            .expect("seeds dir")
+            .map(|e| e.expect("entry").path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        names.sort();
+        assert_eq!(names.len(), 3);
+        let pipeline = Pipeline::new();
+        let mut total = coder::eval::seeds::EventScore::default();
+        for path in names {
+            let stem = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .expect("name")
+                .to_owned();
+            let raw = std::fs::read_to_string(&path).expect("seed readable");
+            let (dct, text) = crate::eval::seeds::seed_document(&raw);
+            let mut d = doc(text, dct);
+            d.id = DocId::new(&stem).expect("id");
+            let record = pipeline.record(&d);
+            let gold = std::fs::read_to_string(dir.join("seeds-gold").join(format!("{stem}.json")))
+                .expect("gold readable");
+            let s = coder::eval::seeds::score_events(&stem, text, &gold, &record.events)
+                .expect("valid gold");
+            total.merge(s);
+        }
+        for (g, p) in &total.matches {
+            eprintln!(
+                "MATCH {} {}->{:?} {} {:?} | got {} {:?} [{}] | {}",
+                g.plover,
+                g.source.as_deref().unwrap_or("-"),
+                g.target,
+                g.status,
+                g.date,
+                p.status,
+                p.date,
+                p.trigger,
+                g.sentence
+            );
+        }
+        for (d, g) in &total.missed {
+            eprintln!(
+                "MISS {d} {} {}->{} {} | {}",
+                g.plover,
+                g.source.as_deref().unwrap_or("-"),
+                g.target.as_deref().unwrap_or("-"),
+                g.status,
+                g.sentence
+            );
+        }
+        for p in &total.spurious {
+            eprintln!(
+                "SPUR {} {} {}->{} {} [{}] | {}",
+                p.doc, p.plover, p.source, p.target, p.status, p.trigger, p.sentence
+            );
+        }
+        eprintln!(
+            "seeds events: P {:.3} R {:.3} F1 {:.3} (gold {}, predicted {}, matched {}); type-only F1 {:.3}, dyad-only F1 {:.3}; status {:.3}, date {:.3}",
+            total.precision(),
+            total.recall(),
+            total.f1(),
+            total.gold,
+            total.predicted,
+            total.matched,
+            total.type_f1(),
+            total.dyad_f1(),
+            total.status_accuracy(),
+            total.date_accuracy()
+        );
+        assert_eq!(total.gold, 40);
+        // Measured 0.747 (P 0.800, R 0.700); the target is 0.60.
+        assert!(total.f1() >= 0.70, "F1 {:.3}", total.f1());
+        assert!(
+            total.type_f1() >= 0.70,
+            "type-only F1 {:.3}",
+            total.type_f1()
+        );
+        assert!(
+            total.status_accuracy() >= 0.85,
+            "status {:.3}",
+            total.status_accuracy()
+        );
     }
 
     #[test]

@@ -103,7 +103,8 @@ const VERBS: &[(&str, bool, &[&str])] = &[
     ("demand", false, &[]),
     ("chant", false, &[]),
     ("email", false, &[]),
-    ("acknowledge", false, &[]),
+    ("caution", true, &[]),
+    ("hint", false, &[]),
 ];
 
 /// Regular inflections of `lemma`: `-s`, `-ed`, `-ing` with the usual spelling changes.

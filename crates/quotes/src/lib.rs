@@ -13,7 +13,10 @@
 //! (`calling them a “good start”`); unattributed scare quotes and titles (`on “Meet the
 //! Press”`) do not. A comma before the closing mark is left out of the content. A report
 //! nested in another (`X said Y insisted …`) is one quote of the outer speaker, as PolNeAR
-//! annotates it.
+//! annotates it. Speaker phrases keep their post-modifiers (`a diplomat from an EU member
+//! state`, `officials in Berlin`, `two people who took part`); a relative pronoun speaker
+//! (`X, who told reporters …`) stays the pronoun as written, with the phrase it stands for as
+//! its antecedent.
 //!
 //! How it works, in one pass each: quotation marks are paired into quoted stretches
 //! (`scan`), the text is cut into tokens that remember their quote and sentence, every reporting
@@ -95,7 +98,8 @@ pub struct Quote {
     pub speaker: Option<Span>,
     /// The reporting word(s) (`said`, `told`, `according to`).
     pub cue: Option<Span>,
-    /// For a pronoun speaker: the nearest earlier named speaker it most likely refers to.
+    /// For a pronoun speaker: the nearest earlier named speaker it most likely refers to; for
+    /// a relative pronoun (`X, who said`), the phrase it stands for.
     pub antecedent: Option<Span>,
     /// Index into the hints of the actor mention the speaker (or its antecedent) matches.
     pub hint: Option<usize>,
@@ -220,6 +224,10 @@ impl QuoteExtractor {
                 .and_then(|fr| fr.speaker)
                 .and_then(|(a, b)| tok_span(a, b));
             let cue = f.frame.and_then(|fr| tok_span(fr.cue.0, fr.cue.1));
+            let antecedent = f
+                .frame
+                .and_then(|fr| fr.relative)
+                .and_then(|(a, b)| tok_span(a, b));
             out.push(Quote {
                 span,
                 kind: if f.direct {
@@ -229,7 +237,7 @@ impl QuoteExtractor {
                 },
                 speaker,
                 cue,
-                antecedent: None,
+                antecedent,
                 hint: None,
             });
         }
@@ -375,14 +383,23 @@ fn resolve(text: &str, toks: &[scan::Tok], hints: &[SpeakerHint<'_>], quotes: &m
     let mut by_start: Vec<usize> = (0..hints.len()).collect();
     by_start.sort_by_key(|&h| hints[h].span.start());
     let overlapping = |span: Span| {
-        // Hints starting before the span's end, nearest first; mentions are short.
+        // Hints overlapping the span: the first that names someone (an entity), else the
+        // first; the head of a speaker phrase comes first (`Vice Minister Tang Wei, who
+        // headed the Chinese team`).
         let upto = by_start.partition_point(|&h| hints[h].span.start() < span.end());
-        by_start[..upto]
+        let from = by_start[..upto].partition_point(|&h| hints[h].span.end() <= span.start());
+        let inside = by_start[from..upto]
             .iter()
-            .rev()
-            .take(16)
             .copied()
-            .find(|&h| span.start() < hints[h].span.end())
+            .filter(|&h| span.start() < hints[h].span.end());
+        inside
+            .clone()
+            .find(|&h| hints[h].entity.is_some())
+            .or_else(|| inside.clone().next())
+    };
+    let sentence_of = |at: u32| {
+        let k = toks.partition_point(|t| t.e <= at);
+        toks.get(k).map_or(u32::MAX, |t| t.sentence)
     };
     let mut order: Vec<usize> = (0..quotes.len())
         .filter(|&i| quotes[i].speaker.is_some())
@@ -404,6 +421,14 @@ fn resolve(text: &str, toks: &[scan::Tok], hints: &[SpeakerHint<'_>], quotes: &m
             continue;
         };
         if is_pronoun(text, sp) {
+            // A relative pronoun (`X, who said`) stands for the phrase before it.
+            if let Some(rel) = quotes[i].antecedent {
+                quotes[i].hint = overlapping(rel);
+                if is_named(text, toks, rel) {
+                    last_named = Some(rel);
+                }
+                continue;
+            }
             let personal = sp
                 .slice(text)
                 .is_some_and(|w| lexicon::is_one_of(w, &["he", "she"]));
@@ -413,7 +438,14 @@ fn resolve(text: &str, toks: &[scan::Tok], hints: &[SpeakerHint<'_>], quotes: &m
                 .checked_sub(1)
                 .map(|k| (candidates[k], &hints[candidates[k]]));
             quotes[i].antecedent = last_named;
+            // The speaker named last is the likeliest antecedent when it spoke in this
+            // sentence or the one before (a subject stays the topic); otherwise a person
+            // named after it is.
+            let recent = last_named.is_some_and(|n| {
+                sentence_of(n.start()).saturating_add(1) >= sentence_of(sp.start())
+            });
             quotes[i].hint = match (last_named, hint_before) {
+                (Some(n), _) if recent && overlapping(n).is_some() => overlapping(n),
                 (Some(n), Some((hi, h))) if h.span.end() > n.end() => Some(hi),
                 (Some(n), _) => overlapping(n),
                 (None, Some((hi, _))) => Some(hi),

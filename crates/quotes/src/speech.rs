@@ -29,6 +29,8 @@ pub(crate) struct Frame {
     pub participle: bool,
     /// A headline or transcript colon (`Matthews: …`); its content runs to the paragraph end.
     pub colon: bool,
+    /// For a relative pronoun speaker (`X, who said`): the phrase it stands for.
+    pub relative: Option<(usize, usize)>,
 }
 
 /// A quote found, in token and byte terms, before speakers are resolved.
@@ -164,7 +166,60 @@ impl Ctx<'_> {
             }
             a = k;
         }
+        // A past-tense verb at the left edge is the verb of the clause before ("has also
+        // rejected Chinese calls"), not part of the phrase.
+        while a < j && self.toks[a].kind == Kind::Lower && self.past_verb(a) {
+            a += 1;
+        }
+        // `local officials and aid workers said`: two plural (or named) noun phrases joined
+        // by "and", together at the start of a clause.
+        if a >= lo + 2
+            && self.is(a - 1, "and")
+            && self.free(a - 1)
+            && !self.one_of(j, PRONOUNS)
+            && let Some(left) = self.np_left_plain(a - 2, lo)
+        {
+            let head = left.1;
+            let plural = self.toks[head].kind == Kind::Upper
+                || (self.toks[head].kind == Kind::Lower && self.word(head).ends_with('s'));
+            let boundary = left.0 == lo
+                || !self.free(left.0 - 1)
+                || self.punct(left.0 - 1, &[',', ':', ';', '\u{2014}']);
+            if plural && boundary && !self.one_of(head, PRONOUNS) {
+                return Some((left.0, j));
+            }
+        }
         Some((a, j))
+    }
+
+    /// [`Ctx::np_left`] without coordination, for the left conjunct.
+    fn np_left_plain(&self, j: usize, lo: usize) -> Option<(usize, usize)> {
+        if !self.np_word(j) || self.one_of(j, DETERMINERS) {
+            return None;
+        }
+        let mut a = j;
+        while a > lo && j - a < 6 {
+            let k = a - 1;
+            if !self.free(k) {
+                break;
+            }
+            if self.one_of(k, DETERMINERS) {
+                a = k;
+                break;
+            }
+            if !self.np_word(k) {
+                break;
+            }
+            a = k;
+        }
+        Some((a, j))
+    }
+
+    /// A lower-case word that looks like a past-tense verb or participle (`rejected`,
+    /// `declined`, `issued`).
+    fn past_verb(&self, i: usize) -> bool {
+        let w = self.word(i);
+        w.len() > 4 && w.ends_with("ed") && !is_one_of(w, ED_NOUNS)
     }
 
     /// The speaker phrase starting at token `i`, read rightwards (`said Smith`, `according to
@@ -183,8 +238,22 @@ impl Ctx<'_> {
         }
         let mut lower = 0;
         let mut any = false;
-        while k < hi && self.np_word(k) && k - i < 9 {
+        while k < hi
+            && (self.np_word(k)
+                || (any
+                    && self.free(k)
+                    && self.toks[k].kind == Kind::Lower
+                    && is_one_of(self.word(k), NOUN_FORMS)))
+            && k - i < 9
+        {
             if self.toks[k].kind == Kind::Lower {
+                // `the court declined`, `a statement issued at …`: a verb after the noun.
+                if any && self.past_verb(k) {
+                    break;
+                }
+                if !any && is_one_of(self.word(k), NOUN_FORMS) {
+                    break;
+                }
                 lower += 1;
                 if lower > 4 {
                     break;
@@ -210,6 +279,84 @@ impl Ctx<'_> {
             }
         }
         any.then_some((i, b))
+    }
+
+    /// [`Ctx::np_right`] with up to two prepositional post-modifiers (`a diplomat from an EU
+    /// member state`, `officials in Berlin`, `a tally by local civil society groups`) and a
+    /// participle with its agent (`the text released by Qatar's foreign ministry`). `in` and
+    /// `at` take only a named place; objects that are adjuncts (`in a statement`, `for the
+    /// first time`) are left out.
+    fn np_right_post(&self, i: usize, hi: usize) -> Option<(usize, usize)> {
+        let (a, mut b) = self.np_right(i, hi)?;
+        if self.one_of(b, PRONOUNS) {
+            return Some((a, b));
+        }
+        for _ in 0..2 {
+            let mut p = b + 1;
+            if p + 1 < hi && self.free(p) && self.past_verb(p) && self.is(p + 1, "by") {
+                p += 1;
+            }
+            if p + 1 >= hi || !self.free(p) {
+                break;
+            }
+            let named = |q: usize| {
+                let q = if self.one_of(q, DETERMINERS) {
+                    q + 1
+                } else {
+                    q
+                };
+                q < hi && self.toks[q].kind == Kind::Upper
+            };
+            let place = self.one_of(p, &["in", "at"]) && named(p + 1);
+            let ok = place || self.one_of(p, &["of", "from", "for", "by", "with"]);
+            if !ok {
+                break;
+            }
+            let object = if place {
+                // Only the place's name (`in Brussels put it …`).
+                let mut e = p + 1;
+                if self.one_of(e, DETERMINERS) {
+                    e += 1;
+                }
+                while e + 1 < hi && self.free(e + 1) && self.toks[e + 1].kind == Kind::Upper {
+                    e += 1;
+                }
+                Some((p + 1, e))
+            } else {
+                self.np_right(p + 1, hi)
+            };
+            let Some((_, e)) = object else {
+                break;
+            };
+            if self.one_of(e, ADJUNCT) || self.one_of(e, ADJUNCT_NOUNS) || self.one_of(e, PRONOUNS)
+            {
+                break;
+            }
+            b = e;
+        }
+        Some((a, b))
+    }
+
+    /// `two people who took part`, `diplomats who have sat in on the talks`: a short,
+    /// general speaker phrase with its relative clause, to the next comma.
+    fn with_relative(&self, sp: (usize, usize), hi: usize) -> (usize, usize) {
+        let (a, b) = sp;
+        let r = b + 1;
+        if b - a > 1 || r + 1 >= hi || !self.free(r) || !self.one_of(r, &["who", "that"]) {
+            return sp;
+        }
+        if self.toks[b].kind == Kind::Upper || self.one_of(b, PRONOUNS) {
+            return sp;
+        }
+        let mut e = r + 1;
+        while e + 1 < hi
+            && e - r < 8
+            && self.free(e + 1)
+            && !matches!(self.toks[e + 1].kind, Kind::Punct(_))
+        {
+            e += 1;
+        }
+        (a, e)
     }
 
     fn sentence_start(&self, i: usize) -> usize {
@@ -240,7 +387,9 @@ pub(crate) fn frames(cx: &Ctx<'_>, out: &mut Vec<Frame>) {
         // `according to X`
         if cx.is(i, "according") && cx.is(i + 1, "to") && cx.same_sentence(i, i + 1) {
             let hi = cx.sentence_end(i);
-            let speaker = cx.np_right(i + 2, hi);
+            let speaker = cx
+                .np_right_post(i + 2, hi)
+                .map(|sp| cx.with_relative(sp, hi));
             out.push(Frame {
                 cue: (i, i + 1),
                 speaker,
@@ -249,6 +398,7 @@ pub(crate) fn frames(cx: &Ctx<'_>, out: &mut Vec<Frame>) {
                 according: true,
                 participle: false,
                 colon: false,
+                relative: None,
             });
             continue;
         }
@@ -273,6 +423,7 @@ pub(crate) fn frames(cx: &Ctx<'_>, out: &mut Vec<Frame>) {
                     according: false,
                     participle: false,
                     colon: true,
+                    relative: None,
                 });
             }
             continue;
@@ -281,6 +432,26 @@ pub(crate) fn frames(cx: &Ctx<'_>, out: &mut Vec<Frame>) {
             continue;
         }
         let w = cx.word(i);
+        // `a charge the ministry rejected as “baseless”`: a verb of judgement with `as`
+        // and a quotation reports the words of its subject.
+        let judged = cx.is(i + 1, "as")
+            && toks.get(i + 2).is_some_and(|t| t.kind == Kind::Open)
+            && is_one_of(w, JUDGEMENT_VERBS);
+        if judged && i > sent_lo {
+            if let Some(sp) = cx.np_left(i - 1, sent_lo) {
+                out.push(Frame {
+                    cue: (i, i + 1),
+                    speaker: Some(sp),
+                    inverted: false,
+                    object: false,
+                    according: false,
+                    participle: false,
+                    colon: false,
+                    relative: None,
+                });
+            }
+            continue;
+        }
         // `pointed out`, `called for`: the particle belongs to the cue.
         let particle = (cx.one_of(i, &["point", "points", "pointed", "pointing"])
             && cx.one_of(i + 1, &["out", "to"]))
@@ -297,6 +468,10 @@ pub(crate) fn frames(cx: &Ctx<'_>, out: &mut Vec<Frame>) {
         };
         let cue_end = if particle { i + 1 } else { i };
         if cx.one_of(i, &["state", "states"]) {
+            continue;
+        }
+        // `who asked not to be named`: a request about the speaker, not speech.
+        if c.object && cx.is(i + 1, "not") {
             continue;
         }
         let noun_like = is_one_of(w, NOUN_FORMS);
@@ -335,6 +510,7 @@ pub(crate) fn frames(cx: &Ctx<'_>, out: &mut Vec<Frame>) {
                 according: false,
                 participle: true,
                 colon: false,
+                relative: None,
             });
             continue;
         }
@@ -359,6 +535,7 @@ pub(crate) fn frames(cx: &Ctx<'_>, out: &mut Vec<Frame>) {
         }
         let mut speaker = None;
         let mut inverted = false;
+        let mut relative = None;
         if j > sent_lo {
             let k = j - 1;
             if cx.punct(k, &[',']) {
@@ -368,6 +545,13 @@ pub(crate) fn frames(cx: &Ctx<'_>, out: &mut Vec<Frame>) {
                     .or_else(|| cx.np_left(k, sent_lo))
                     .map(|sp| postmodified(cx, sp, sent_lo));
             }
+            // `X, who told reporters …`: the relative pronoun stands for the phrase before it.
+            if let Some(sp) = speaker
+                && sp.0 == sp.1
+                && cx.one_of(sp.0, &["who"])
+            {
+                relative = relative_antecedent(cx, sp.0, sent_lo);
+            }
         }
         if speaker.is_none() {
             // `…,” said Smith` / `…, said the official`
@@ -376,18 +560,24 @@ pub(crate) fn frames(cx: &Ctx<'_>, out: &mut Vec<Frame>) {
                 || toks[j - 1].kind == Kind::Close
                 || !cx.free(j - 1);
             if after_break {
-                speaker = cx.np_right(i + 1, hi);
+                speaker = cx
+                    .np_right_post(i + 1, hi)
+                    .map(|sp| cx.with_relative(sp, hi));
                 inverted = speaker.is_some();
             }
         }
         if speaker.is_none() {
             continue;
         }
-        // Words that are more often nouns count only after a name or a pronoun (`Trump claims`).
+        // Words that are more often nouns count only after a name or a pronoun (`Trump
+        // claims`), and not after a verb's object (`rejected Chinese calls`).
         if noun_like
             && (inverted
                 || speaker.is_some_and(|sp| {
-                    cx.toks[sp.1].kind != Kind::Upper && !cx.one_of(sp.1, PRONOUNS)
+                    (cx.toks[sp.1].kind != Kind::Upper && !cx.one_of(sp.1, PRONOUNS))
+                        || (sp.0 > sent_lo
+                            && cx.toks[sp.0 - 1].kind == Kind::Lower
+                            && cx.past_verb(sp.0 - 1))
                 }))
         {
             continue;
@@ -400,6 +590,7 @@ pub(crate) fn frames(cx: &Ctx<'_>, out: &mut Vec<Frame>) {
             according: false,
             participle: false,
             colon: false,
+            relative,
         });
     }
     // Participles take the speaker of the clause they hang on.
@@ -425,6 +616,21 @@ pub(crate) fn frames(cx: &Ctx<'_>, out: &mut Vec<Frame>) {
 /// `Smith, who …, said`: the comma at `k` closes an apposition; the speaker is the phrase before
 /// the comma that opens it.
 fn apposition(cx: &Ctx<'_>, k: usize, lo: usize) -> Option<(usize, usize)> {
+    // `Wang, who did not meet the commissioner, Johanna Lindqvist, in Geneva, accused …`: a
+    // relative clause may hold commas of its own; the speaker is the phrase before `, who`.
+    let mut w = k;
+    while w > lo + 1 && k - w < 30 && cx.free(w - 1) {
+        w -= 1;
+        if cx.one_of(w, &["who"]) && cx.punct(w - 1, &[',']) && w >= lo + 2 {
+            if let Some(np) = cx.np_left(w - 2, lo)
+                && (np.0 == lo || !cx.free(np.0 - 1) || cx.punct(np.0 - 1, &[',', ':', '\u{2014}']))
+                && !cx.one_of(np.1, PRONOUNS)
+            {
+                return Some(np);
+            }
+            break;
+        }
+    }
     let mut m = k;
     while m > lo && k - m < 30 {
         m -= 1;
@@ -447,12 +653,116 @@ fn apposition(cx: &Ctx<'_>, k: usize, lo: usize) -> Option<(usize, usize)> {
             // The phrase must start a clause: at the sentence start, after a quote or a comma.
             let boundary =
                 np.0 == lo || !cx.free(np.0 - 1) || cx.punct(np.0 - 1, &[',', ':', '\u{2014}']);
-            // The speaker is the phrase with its apposition (`Oman's foreign minister, Badr
-            // al-Busaidi,`), so that a name given in either part is kept.
+            // A finite verb makes it a clause, not an apposition (`Tang, has been more
+            // flexible …, say diplomats`).
+            if !opens && (first..k).any(|x| cx.one_of(x, FINITE)) {
+                return None;
+            }
+            // A relative or participial apposition (`Rugamba, speaking to journalists,`,
+            // `Wang, who did not meet …,`) describes the speaker; the phrase alone names
+            // them. A noun apposition (`Oman's foreign minister, Badr al-Busaidi,`) is kept
+            // with the phrase, so that a name given in either part is kept.
+            let descriptive = cx.one_of(
+                first,
+                &[
+                    "who", "whose", "speaking", "citing", "in", "himself", "herself",
+                ],
+            ) || (cx.toks[first].kind == Kind::Lower
+                && cx.word(first).ends_with("ing"));
+            if descriptive && (opens || boundary) {
+                return Some(np);
+            }
             return (opens || boundary).then_some((np.0, k - 1));
         }
     }
     None
+}
+
+/// Words ending in `-ed` that are not verbs.
+const ED_NOUNS: &[&str] = &[
+    "red", "bed", "need", "seed", "speed", "creed", "greed", "shed", "hundred", "indeed", "united",
+    "feed", "breed", "weed",
+];
+
+/// Nouns that end an adjunct, not a speaker (`in a statement`, `for the first time`).
+const ADJUNCT_NOUNS: &[&str] = &[
+    "statement",
+    "statements",
+    "interview",
+    "speech",
+    "email",
+    "letter",
+    "post",
+    "message",
+    "briefing",
+    "conference",
+    "press",
+    "television",
+    "radio",
+    "time",
+    "times",
+    "day",
+    "days",
+    "hours",
+    "minutes",
+    "call",
+    "remarks",
+    "comments",
+    "video",
+    "broadcast",
+    "podcast",
+];
+
+/// Finite verbs that make a comma-delimited stretch a clause.
+const FINITE: &[&str] = &[
+    "has", "have", "had", "is", "are", "was", "were", "will", "would", "can", "could", "should",
+    "may", "might", "must", "does", "did",
+];
+
+/// Verbs of judgement that report words with `as` and a quotation (`rejected as “baseless”`).
+const JUDGEMENT_VERBS: &[&str] = &[
+    "rejected",
+    "rejects",
+    "dismissed",
+    "dismisses",
+    "described",
+    "describes",
+    "denounced",
+    "denounces",
+    "branded",
+    "brands",
+    "labelled",
+    "labeled",
+    "labels",
+    "decried",
+    "decries",
+    "condemned",
+    "condemns",
+    "hailed",
+    "hails",
+    "welcomed",
+    "welcomes",
+    "criticised",
+    "criticized",
+    "characterised",
+    "characterized",
+    "derided",
+    "derides",
+    "slammed",
+    "praised",
+];
+
+/// `X, who …` / `X who …`: the phrase a relative pronoun at `who` stands for.
+fn relative_antecedent(cx: &Ctx<'_>, who: usize, lo: usize) -> Option<(usize, usize)> {
+    let mut k = who.checked_sub(1)?;
+    if k > lo && cx.punct(k, &[',']) {
+        k -= 1;
+    }
+    if k < lo || !cx.free(k) {
+        return None;
+    }
+    let np = cx.np_left(k, lo)?;
+    (!cx.one_of(np.1, PRONOUNS)).then(|| postmodified(cx, np, lo))
 }
 
 /// Forms of `call`, a cue only with `for`/`on` (`called for talks`) or an object and a
@@ -500,6 +810,7 @@ const NOUN_FORMS: &[&str] = &[
     "whispers",
     "echoes",
     "claims",
+    "calls",
     "counter",
     "state",
     "report",
@@ -565,9 +876,9 @@ fn first_content_tok(cx: &Ctx<'_>, f: &Frame, hi: usize) -> usize {
         return hi;
     }
     if f.according {
-        // `according to X, …`
+        // `according to X, …` (not `according to X, which …`)
         let after = f.speaker.map_or(r, |s| s.1 + 1);
-        return if cx.punct(after, &[',']) {
+        return if cx.punct(after, &[',']) && !cx.one_of(after + 1, &["which", "who", "whose"]) {
             after + 1
         } else {
             hi
@@ -590,7 +901,13 @@ fn first_content_tok(cx: &Ctx<'_>, f: &Frame, hi: usize) -> usize {
         }
     }
     let mut guard = 0;
-    while r < hi && guard < 6 && (cx.one_of(r, ADJUNCT) || toks[r].kind == Kind::Other) {
+    let skippable = |r: usize| {
+        toks[r].kind == Kind::Other
+            && !cx
+                .word(r)
+                .starts_with(|c: char| c.is_ascii_digit() || matches!(c, '$' | '€' | '£'))
+    };
+    while r < hi && guard < 6 && (cx.one_of(r, ADJUNCT) || skippable(r)) {
         r += 1;
         guard += 1;
     }
@@ -799,6 +1116,11 @@ pub(crate) fn direct(cx: &Ctx<'_>, frames: &[Frame], quotes: &[Quoted], out: &mu
             .trim_end_matches(['.', '!', '?', ','])
             .contains(['.', '!', '?']);
         let long = words >= 4 || sentence_inside;
+        // A quote that ends its sentence with a full stop (`… signatures.”`; a comma would
+        // lead into an attribution) takes a frame after it only when
+        // the frame is all that is left of the sentence (`“….” Smith said.`), not from the
+        // next sentence (`The statement also called on …`).
+        let ends_sentence = cx.text[q.start..q.end].trim_end().ends_with('.');
         // After: `…,” X said` / `…,” said X` / `…,” according to X`.
         let after = if close_tok < toks.len() && !toks[close_tok].par {
             let first = frames.partition_point(|f| f.cue.0 < close_tok);
@@ -820,6 +1142,7 @@ pub(crate) fn direct(cx: &Ctx<'_>, frames: &[Frame], quotes: &[Quoted], out: &mu
                         && toks[close_tok..=c]
                             .iter()
                             .all(|t| t.kind != Kind::Open && !t.par)
+                        && (!ends_sentence || frame_closes_sentence(cx, f))
                 })
         } else {
             None
@@ -885,6 +1208,20 @@ pub(crate) fn direct(cx: &Ctx<'_>, frames: &[Frame], quotes: &[Quoted], out: &mu
     }
 }
 
+/// True when the frame reports no clause of its own (`Smith said on Monday.`, `said Smith,
+/// a professor at …`), unlike `The statement also called on Rwanda to withdraw …`.
+fn frame_closes_sentence(cx: &Ctx<'_>, f: &Frame) -> bool {
+    if f.inverted || f.colon {
+        return true;
+    }
+    let hi = cx.sentence_end(f.cue.0);
+    let r = first_content_tok(cx, f, hi);
+    (r..hi)
+        .filter(|&k| matches!(cx.toks[k].kind, Kind::Lower | Kind::Upper | Kind::Other))
+        .count()
+        < 3
+}
+
 /// `Cruz continued:` or `Pollsters agree - Carl Bialik:` right before a quote: the name just
 /// before the colon, else the subject of the colon's sentence.
 fn colon_frame(cx: &Ctx<'_>, open_tok: usize) -> Option<Frame> {
@@ -903,15 +1240,20 @@ fn colon_frame(cx: &Ctx<'_>, open_tok: usize) -> Option<Frame> {
             according: false,
             participle: false,
             colon: false,
+            relative: None,
         });
     }
     let intro = (lo..colon.min(lo + 6))
         .find(|&k| cx.punct(k, &[',']))
         .map_or(lo, |k| k + 1);
     // `Cruz continued:` — the name, without the verb after it.
-    let mut sp = cx.np_right(intro, colon)?;
-    while sp.1 > sp.0 && cx.toks[sp.1].kind == Kind::Lower {
-        sp.1 -= 1;
+    // `A trade official in Brussels put it bluntly:` — the phrase with its place; `Cruz
+    // continued:` — the name, without the verb before the colon.
+    let mut sp = cx.np_right_post(intro, colon)?;
+    if sp.1 + 1 == colon {
+        while sp.1 > sp.0 && cx.toks[sp.1].kind == Kind::Lower {
+            sp.1 -= 1;
+        }
     }
     let sp = Some(sp).filter(|&sp| named(sp))?;
     let cue = if sp.1 + 1 < colon { sp.1 + 1 } else { colon };
@@ -923,6 +1265,7 @@ fn colon_frame(cx: &Ctx<'_>, open_tok: usize) -> Option<Frame> {
         according: false,
         participle: false,
         colon: false,
+        relative: None,
     })
 }
 
@@ -1100,17 +1443,34 @@ fn unlisted_verb_frame(cx: &Ctx<'_>, close_tok: usize) -> Option<Frame> {
         according: false,
         participle: false,
         colon: false,
+        relative: None,
     })
 }
 
 /// The subject at the start of the sentence `lo..i`, after a short opening phrase (`On Friday,
 /// …`, `Hours later, …`), when it is a name, a pronoun or a determined noun phrase.
 fn sentence_subject(cx: &Ctx<'_>, lo: usize, i: usize) -> Option<(usize, usize)> {
-    let comma = (lo..i.min(lo + 6)).find(|&k| cx.punct(k, &[',']));
+    // An opening phrase that starts with a preposition may be longer (`In a short statement
+    // read on state television, the president …`).
+    let reach = if cx.one_of(lo, CAPITAL_STOP) { 13 } else { 6 };
+    // The last comma of the opening phrase (`Speaking in Salem, New Hampshire, Trump …`).
+    let comma = if reach > 6 {
+        (lo..i.min(lo + reach))
+            .filter(|&k| cx.punct(k, &[',']))
+            .take_while(|&k| {
+                !(k + 1 < i && cx.toks[k + 1].kind == Kind::Upper && cx.one_of(k + 1, CAPITAL_STOP))
+            })
+            .last()
+    } else {
+        (lo..i.min(lo + reach)).find(|&k| cx.punct(k, &[',']))
+    };
     let intro = match comma {
         Some(k) if k >= lo + 2 || cx.one_of(lo, CAPITAL_STOP) => {
-            let opener =
-                cx.one_of(lo, CAPITAL_STOP) || !(lo + 1..k).any(|m| cx.toks[m].kind == Kind::Upper);
+            // A sentence that starts with a determiner starts with its subject (`The
+            // tribunal declined to act, saying …`).
+            let opener = cx.one_of(lo, CAPITAL_STOP)
+                || (!cx.one_of(lo, DETERMINERS)
+                    && !(lo + 1..k).any(|m| cx.toks[m].kind == Kind::Upper));
             if opener { k + 1 } else { lo }
         }
         _ => lo,

@@ -152,10 +152,12 @@ fn possessive_office_and_present_tense() {
     );
 }
 
+/// A relative or participial apposition describes the speaker; the phrase before it names
+/// them (a noun apposition such as `Oman's foreign minister, Badr al-Busaidi,` is kept).
 #[test]
 fn apposition_with_who_clause() {
     check(
-        "{{The official, who spoke on condition of anonymity}}, said [[the tariff pause would be extended]].",
+        "{{The official}}, who spoke on condition of anonymity, said [[the tariff pause would be extended]].",
         &[(Indirect, Some(0))],
     );
 }
@@ -293,4 +295,136 @@ fn participle_takes_the_clause_subject() {
         "{{The trade representative}} left Geneva on Friday, saying [[the tariff truce would hold]].",
         &[(Indirect, Some(0))],
     );
+}
+
+#[test]
+fn coordinated_speakers_close_the_clause() {
+    check(
+        "[[Water had reached the second floor of the clinic]], {{local officials and relief workers}} said.",
+        &[(Indirect, Some(0))],
+    );
+}
+
+#[test]
+fn speaker_phrases_keep_their_post_modifiers() {
+    check(
+        "[[The count will be repeated in four districts]], according to {{a memo by the election monitors}}, which was seen by this newspaper.",
+        &[(Indirect, Some(0))],
+    );
+    check(
+        "\u{201c}[[Nobody will sign before the summer]],\u{201d} said {{a negotiator from a Nordic delegation}} who asked not to be named.",
+        &[(Direct, Some(0))],
+    );
+    check(
+        "[[The ferry had left an hour early]], according to {{three passengers who missed it}}.",
+        &[(Indirect, Some(0))],
+    );
+    check(
+        "{{A senior diplomat in Nairobi}} put it plainly: \u{201c}[[We are running out of patience.]]\u{201d}",
+        &[(Direct, Some(0))],
+    );
+}
+
+#[test]
+fn a_verb_after_the_noun_ends_the_speaker() {
+    check(
+        "{{The tribunal}} declined to act, saying [[it would rule \u{201c}[[on the evidence.]]\u{201d}]]",
+        &[(Indirect, Some(0)), (Direct, Some(0))],
+    );
+}
+
+#[test]
+fn a_quote_ending_its_sentence_does_not_take_the_next_sentences_frame() {
+    check(
+        "In Lisbon, {{the cabinet}} said in a statement that it would \u{201c}[[judge the union by its votes, not its speeches.]]\u{201d} {{The statement}} also called on [[the unions to return to work before Friday]].",
+        &[(Direct, Some(0)), (Indirect, Some(1))],
+    );
+}
+
+#[test]
+fn long_opening_phrases_before_the_subject() {
+    check(
+        "In a brief message broadcast on national radio, {{the prime minister}} thanked farmers for \u{201c}[[keeping faith]]\u{201d} and said [[the harvest would be bought at fixed prices]].",
+        &[(Direct, Some(0)), (Indirect, Some(0))],
+    );
+}
+
+#[test]
+fn judgements_with_as_report_the_subjects_words() {
+    check(
+        "It was a claim {{the ministry}} dismissed as \u{201c}[[pure fantasy.]]\u{201d}",
+        &[(Direct, Some(0))],
+    );
+}
+
+#[test]
+fn numbers_start_reported_clauses() {
+    check(
+        "{{The agency}} said [[120 people were moved to higher ground, including 40 children]].",
+        &[(Indirect, Some(0))],
+    );
+}
+
+#[test]
+fn commas_inside_a_relative_clause() {
+    check(
+        "{{Finance Minister Lars Eberg}}, who did not meet the governor, Ana Ruiz, in Oslo, accused the bank of \u{201c}[[playing politics with rates.]]\u{201d}",
+        &[(Direct, Some(0))],
+    );
+}
+
+#[test]
+fn cautions_and_hints_report_speech() {
+    check(
+        "{{Aid groups}} cautioned [[that the camps could not take more families]]. {{Officials}} have hinted [[that the border may reopen next week]].",
+        &[(Indirect, Some(0)), (Indirect, Some(1))],
+    );
+}
+
+#[test]
+fn a_clause_between_commas_is_no_apposition() {
+    check(
+        "[[Her deputy, Karl Renner, has been more cautious in private]], say {{officials who know him}}, and he has not spoken since.",
+        &[(Indirect, Some(0))],
+    );
+}
+
+#[test]
+fn relative_pronouns_point_to_the_phrase_before() {
+    let text = "The talks were led by Deputy Minister Nadia Ferreira, who told reporters that the gap had narrowed.";
+    let quotes = extract_quotes(text, &split_sentences(text), &[]);
+    assert_eq!(quotes.len(), 1);
+    let q = &quotes[0];
+    assert_eq!(q.speaker.and_then(|s| s.slice(text)), Some("who"));
+    assert_eq!(
+        q.antecedent.and_then(|s| s.slice(text)),
+        Some("Deputy Minister Nadia Ferreira")
+    );
+}
+
+#[test]
+fn speaker_hints_prefer_the_named_head_of_the_phrase() {
+    let text = "Vice Minister Olga Brandt, who led the Danish team, called the meeting \u{201c}useful\u{201d} on Friday.";
+    let at = |w: &str| {
+        let s = text.find(w).expect("word in text");
+        Span::within(text, s, s + w.len()).expect("span")
+    };
+    let hints = [
+        SpeakerHint {
+            span: at("Olga Brandt"),
+            code: None,
+            entity: Some("Olga Brandt"),
+        },
+        SpeakerHint {
+            span: at("Danish"),
+            code: Some("DNK"),
+            entity: None,
+        },
+    ];
+    let quotes = extract_quotes(text, &split_sentences(text), &hints);
+    let q = quotes
+        .iter()
+        .find(|q| q.kind == Direct)
+        .expect("direct quote");
+    assert_eq!(q.hint, Some(0));
 }

@@ -54,7 +54,7 @@ fn russia_ukraine_talks_in_istanbul() {
          exchange. The [[Russian|RUS]] side was led by presidential aide \
          [[Vladimir Medinsky|RUSGOV]], while [[Rustem Umerov|UKRGOV]] headed the team sent by \
          [[Kyiv|UKRGOV]]. [[Medinsky|RUSGOV]] said [[Moscow|RUSGOV]] was ready to continue, but \
-         [[Umerov|UKRGOV]] told reporters that [[Russia|RUS]]’s demands were unacceptable. \
+         [[Umerov|UKRGOV]] told reporters that [[Russia|RUSGOV]]’s demands were unacceptable. \
          The [[Kremlin|RUSGOV]] later called the meeting useful.",
     );
 }
@@ -63,11 +63,11 @@ fn russia_ukraine_talks_in_istanbul() {
 fn gaza_ceasefire_brokered_by_qatar_and_egypt() {
     check(
         "2025-10-09",
-        "[[Qatari|QAT]] and [[Egyptian mediators|EGYGOV]] said on Thursday that [[Israel|ISR]] \
+        "[[Qatari|QAT]] and [[Egyptian mediators|EGYGOV]] said on Thursday that [[Israel|ISRGOV]] \
          and [[Hamas|PSEREB]] had agreed to a ceasefire in [[Gaza|PSEGZA]]. \
          [[Qatar’s prime minister|QATGOV]], [[Mohammed bin Abdulrahman Al Thani|QATGOV]], \
          announced the deal in [[Doha|QAT]]. [[Khalil al-Hayya|PSEREB]], who leads the \
-         [[Hamas|PSEREB]] team, thanked [[Egypt|EGY]] and [[Hassan Rashad|EGYGOV]]. \
+         [[Hamas|PSEREB]] team, thanked [[Egypt|EGYGOV]] and [[Hassan Rashad|EGYGOV]]. \
          [[Netanyahu|ISRGOV]]’s office said the first hostages would be freed within days.",
     );
 }
@@ -76,7 +76,7 @@ fn gaza_ceasefire_brokered_by_qatar_and_egypt() {
 fn us_china_trade_talks() {
     check(
         "2025-05-12",
-        "[[U.S.|USA]] and [[Chinese negotiators|CHNGOV]] ended two days of trade talks in \
+        "[[U.S.|USAGOV]] and [[Chinese negotiators|CHNGOV]] ended two days of trade talks in \
          [[Geneva|CHE]] on Monday. Treasury Secretary [[Scott Bessent|USAGOV]] called them \
          productive, and [[He Lifeng|CHNGOV]], [[China’s vice premier|CHNGOV]], said the sides \
          would meet again. [[Beijing|CHNGOV]] will cut its tariffs for 90 days, \
@@ -135,7 +135,7 @@ fn spelling_variants_case_and_possessives() {
         "2026-02-06",
         "[[Araghchi|IRNGOV]]’s deputy and [[Araqchi|IRNGOV]]'s aide met \
          [[Al Busaidi|OMNGOV]] and [[Ayatollah Khamene'i|IRNGOV]]'s envoy. Let us hope \
-         the [[US|USA]] and the [[EU|IGOEUR]] agree; turkey and chad are food and a name here.",
+         the [[US|USAGOV]] and the [[EU|IGOEUR]] agree; turkey and chad are food and a name here.",
     );
 }
 

@@ -15,12 +15,15 @@ use crate::Global;
 use crate::output;
 
 /// Measure throughput. `extract` times the extraction stage (sentences, actors, times,
-/// quotes) on one core and on all cores. `ingest` times parsing (metadata, main-text extraction, hashing,
+/// quotes, events) on one core and on all cores. `code` times event coding alone (sentences
+/// with their actor mentions already resolved) beside the bare dictionary scan, on one core and
+/// on all cores. `ingest` times parsing (metadata, main-text extraction, hashing,
 /// fingerprints) and storing, for text and for HTML, on one core.
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = "Examples:
   backchannel bench ingest
   backchannel bench extract --min-mb 10
+  backchannel bench code --min-mb 5
   backchannel bench ingest --min-mb 50 --json")]
 pub struct BenchArgs {
     /// What to measure.
@@ -42,8 +45,11 @@ pub struct BenchArgs {
 pub enum BenchTarget {
     /// Text and HTML ingest.
     Ingest,
-    /// The extraction stage (sentences, actors, times, quotes) on one core and on all cores.
+    /// The extraction stage (sentences, actors, times, quotes, events) on one core and on all
+    /// cores.
     Extract,
+    /// Event coding of sentences whose actors are resolved, and the bare dictionary scan.
+    Code,
 }
 
 #[derive(Debug, Serialize)]
@@ -78,6 +84,7 @@ pub fn run(args: BenchArgs, global: &Global) -> anyhow::Result<ExitCode> {
     match args.what {
         BenchTarget::Ingest => bench_ingest(&args, global),
         BenchTarget::Extract => bench_extract(&args, global),
+        BenchTarget::Code => bench_code(&args, global),
     }
 }
 
@@ -305,7 +312,194 @@ fn bench_extract(args: &BenchArgs, global: &Global) -> anyhow::Result<ExitCode> 
     }
     output::note(
         global.quiet,
-        "sentences, actors, times and quotes per document; dictionaries built once before timing",
+        "sentences, actors, times, quotes and events per document; dictionaries built once before timing",
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One sentence prepared for coding: its text and its actor mentions (sentence offsets).
+struct Prepared {
+    text: String,
+    mentions: Vec<(usize, usize, String)>,
+}
+
+/// Coding throughput: the corpus's sentences with their actor mentions resolved outside the
+/// timing, coded on the mention path (`Coder::code_mentions`) and, for comparison, scanned
+/// with the bare dictionary automata (`Coder::bare_scan`: tokenizing and the verb automaton),
+/// each on one core and on all cores.
+fn bench_code(args: &BenchArgs, global: &Global) -> anyhow::Result<ExitCode> {
+    let shared = crate::shared::shared_dir(args.shared.as_deref()).ok();
+    let mut docs = Vec::new();
+    for path in corpus_files(shared.as_deref()) {
+        let bytes =
+            std::fs::read(&path).with_context(|| format!("{}: cannot read", path.display()))?;
+        let (drafts, _) = ingest::parse_input(InputKind::of_path(&path), "b", "b", &bytes);
+        docs.extend(
+            drafts
+                .into_iter()
+                .filter_map(|d| ingest::prepare(d).ok())
+                .map(|p| p.doc),
+        );
+    }
+    if docs.is_empty() {
+        anyhow::bail!("no inputs found\nhint: run from the repository root (examples/muscat)");
+    }
+    // Sentences and resolved mentions, as the pipeline hands them to the coder.
+    let dict = actors::ActorDictionary::builtin();
+    let mut sentences: Vec<Prepared> = Vec::new();
+    for doc in &docs {
+        let text = doc.text.as_str();
+        let mentions = dict.annotate(text, doc.published.or(doc.inferred_date));
+        for span in extract::split_sentences(text) {
+            let (s, e) = (span.start() as usize, span.end() as usize);
+            let Some(sentence) = text.get(s..e) else {
+                continue;
+            };
+            let mentions = mentions
+                .iter()
+                .filter(|m| {
+                    !m.code.is_empty()
+                        && m.span.start() as usize >= s
+                        && (m.span.end() as usize) <= e
+                })
+                .map(|m| {
+                    (
+                        m.span.start() as usize - s,
+                        m.span.end() as usize - s,
+                        m.code.clone(),
+                    )
+                })
+                .collect();
+            sentences.push(Prepared {
+                text: sentence.to_owned(),
+                mentions,
+            });
+        }
+    }
+    let one_pass: usize = sentences.iter().map(|p| p.text.len()).sum();
+    let repeats = ((args.min_mb * 1e6) / one_pass.max(1) as f64)
+        .ceil()
+        .max(1.0) as usize;
+    let corpus: Vec<&Prepared> = (0..repeats).flat_map(|_| sentences.iter()).collect();
+    let bytes = one_pass * repeats;
+    let coder = coder::Coder::builtin();
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    let mut figures = Vec::new();
+    let mut per_pass_events = None;
+    for (name, scan) in [
+        ("coding (mention path)", false),
+        ("bare dictionary scan", true),
+    ] {
+        for jobs in [1, threads] {
+            let next = std::sync::atomic::AtomicUsize::new(0);
+            let found = std::sync::atomic::AtomicUsize::new(0);
+            let start = Instant::now();
+            std::thread::scope(|scope| {
+                for _ in 0..jobs {
+                    scope.spawn(|| {
+                        let mut scratch = coder::Scratch::default();
+                        let mut events = Vec::new();
+                        let mut mentions = Vec::new();
+                        let mut local = 0;
+                        loop {
+                            // Chunks of 256 sentences keep the counter off the hot path.
+                            let from = next.fetch_add(256, std::sync::atomic::Ordering::Relaxed);
+                            if from >= corpus.len() {
+                                break;
+                            }
+                            for p in &corpus[from..(from + 256).min(corpus.len())] {
+                                if scan {
+                                    local += coder.bare_scan(&p.text, &mut scratch);
+                                } else {
+                                    mentions.clear();
+                                    mentions.extend(p.mentions.iter().map(|(s, e, c)| {
+                                        coder::ActorMention {
+                                            start: *s,
+                                            end: *e,
+                                            code: c.as_str(),
+                                        }
+                                    }));
+                                    events.clear();
+                                    coder.code_mentions(
+                                        &p.text,
+                                        &mentions,
+                                        &mut scratch,
+                                        &mut events,
+                                    );
+                                    local += events.len();
+                                }
+                            }
+                        }
+                        found.fetch_add(local, std::sync::atomic::Ordering::Relaxed);
+                    });
+                }
+            });
+            let seconds = start.elapsed().as_secs_f64();
+            let found = found.into_inner();
+            if !scan {
+                // Every run codes the same sentences: the same number of events, or the
+                // figure would time a bug.
+                if per_pass_events.is_some_and(|n| n != found) {
+                    anyhow::bail!("coding gave {found} events, an earlier run {per_pass_events:?}");
+                }
+                per_pass_events = Some(found);
+            }
+            figures.push(serde_json::json!({
+                "name": name,
+                "threads": jobs,
+                "sentences": corpus.len(),
+                "found": found,
+                "megabytes": bytes as f64 / 1e6,
+                "seconds": seconds,
+                "sentences_per_s": corpus.len() as f64 / seconds.max(1e-9),
+                "mb_per_s": bytes as f64 / 1e6 / seconds.max(1e-9),
+            }));
+        }
+    }
+    let rate = |name: &str, threads: usize| {
+        figures
+            .iter()
+            .find(|f| f["name"] == name && f["threads"] == threads)
+            .and_then(|f| f["sentences_per_s"].as_f64())
+            .unwrap_or(0.0)
+    };
+    let ratio = rate("coding (mention path)", 1) / rate("bare dictionary scan", 1).max(1e-9);
+    if args.json {
+        let value = serde_json::json!({"figures": figures, "coding_to_scan_ratio_one_core": ratio});
+        output::out(&(serde_json::to_string_pretty(&value)? + "\n"))?;
+    } else {
+        let mut out = String::new();
+        let _ = writeln!(
+            out,
+            "{:<36} {:>10} {:>9} {:>8} {:>12} {:>8}",
+            "coding", "sentences", "found", "seconds", "sentences/s", "MB/s"
+        );
+        for f in &figures {
+            let _ = writeln!(
+                out,
+                "{:<36} {:>10} {:>9} {:>8.3} {:>12.0} {:>8.2}",
+                format!(
+                    "{}, {} thread(s)",
+                    f["name"].as_str().unwrap_or(""),
+                    f["threads"]
+                ),
+                f["sentences"].as_u64().unwrap_or(0),
+                f["found"].as_u64().unwrap_or(0),
+                f["seconds"].as_f64().unwrap_or(0.0),
+                f["sentences_per_s"].as_f64().unwrap_or(0.0),
+                f["mb_per_s"].as_f64().unwrap_or(0.0)
+            );
+        }
+        let _ = writeln!(
+            out,
+            "coding runs at {:.2} of the bare scan's rate on one core",
+            ratio
+        );
+        output::out(&out)?;
+    }
+    output::note(
+        global.quiet,
+        "found: events (coding) or dictionary hits (scan); actor mentions resolved before timing",
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -2,3 +2,4 @@
 
 pub mod petrarch;
 pub mod plover;
+pub mod seeds;

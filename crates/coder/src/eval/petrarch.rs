@@ -339,7 +339,7 @@ pub fn evaluate(coder: &Coder, records: &[Record]) -> Report {
 
 /// The coder options the unit tests assume: CAMEO 01 statements and codings with an agent
 /// but no country (`---GOV`) are coded, negated events are not (the gold gives a different
-/// code for them).
+/// code for them), and events named by nouns are not (the unit tests code verb patterns).
 pub fn unit_test_config() -> crate::code::Config {
     crate::code::Config {
         statements: true,
@@ -347,6 +347,8 @@ pub fn unit_test_config() -> crate::code::Config {
         unknown_country: false,
         unknown_target: false,
         intent_codes: false,
+        noun_events: false,
+        unknown_source: false,
     }
 }
 

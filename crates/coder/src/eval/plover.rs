@@ -142,6 +142,8 @@ pub fn gsr_config() -> crate::code::Config {
     crate::code::Config {
         intent_codes: true,
         unknown_target: true,
+        unknown_country: true,
+        unknown_source: true,
         ..crate::code::Config::default()
     }
 }

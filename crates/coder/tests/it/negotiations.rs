@@ -172,7 +172,7 @@ fn plans_are_planned_and_patterns_bind_the_target() {
         "Washington plans to impose new tariffs on Chinese goods.",
         &[("163", "USA", "CHN", Status::Planned)],
     );
-    assert_eq!(events[0].plover, Some("COERCE"));
+    assert_eq!(events[0].plover, Some("SANCTION"));
 }
 
 #[test]

@@ -1,9 +1,9 @@
 //! `backchannel eval plover-gsr`: the PLOVER gold-standard records (SPEC §8).
 //!
 //! Reads `external/event-coding/plover/PLOVER_GSR_CAMEO.txt` (322 records), codes each
-//! sentence with the production dictionaries (`CAMEO.2.0.txt`, the three Phoenix actor
-//! files, `Phoenix.agents.txt`, `Phoenix.discards.txt`, plus the coder's own small
-//! supplement) and scores event type (after mapping
+//! sentence with the production verbs (`CAMEO.2.0.txt` as shipped in the coder crate, plus
+//! its supplement) and the PETRARCH actors (the three Phoenix actor files,
+//! `Phoenix.agents.txt`, `Phoenix.discards.txt`) and scores event type (after mapping
 //! the PLOVER 0.5 labels) and source/target country where given, as `coder::eval::plover`
 //! documents.
 
@@ -54,14 +54,13 @@ pub fn run(args: PloverArgs) -> anyhow::Result<ExitCode> {
         read(&dir.join("Phoenix.International.actors.txt"))?,
         read(&dir.join("Phoenix.MilNonState.actors.txt"))?,
     ];
-    let dicts = coder::Dictionaries::parse_many(
-        &read(&dir.join("CAMEO.2.0.txt"))?,
+    // The verbs are the shipped ones (CAMEO.2.0.txt as converted into the coder crate, plus
+    // its supplement); actors, agents and discards are PETRARCH's, as the records expect.
+    let dicts = coder::Dictionaries::builtin_with(
         &[&actors[0], &actors[1], &actors[2]],
         &read(&dir.join("Phoenix.agents.txt"))?,
         &read(&dir.join("Phoenix.discards.txt"))?,
     )?;
-    let mut dicts = dicts;
-    dicts.add_supplement();
     let skipped = dicts.problems.len();
     let coder = coder::Coder::with_config(dicts, plover::gsr_config());
     let loaded = start.elapsed().as_secs_f64();

@@ -1,0 +1,481 @@
+//! Coding a whole document: every sentence through [`Coder::code_mentions`], then what only
+//! the document tells.
+//!
+//! - **The parties.** Coverage of a negotiation or a conflict is about two sides; they are the
+//!   two countries named most often (mediators, named in a mediating role, do not count), when
+//!   both are named at least twice.
+//! - **"Both sides"**, "the two sides", "both countries", "the two parties", "each side":
+//!   stand for the two parties, as a compound actor.
+//! - **Unstated targets.** A party's action without a stated target ("Washington pushed for a
+//!   broader framework", "Iran agreed to talk") is aimed at the other party: the target is the
+//!   other party's most recent mention (in that sentence or before it).
+//!
+//! Event and actor spans are document offsets here; actor `mention` indices point into the
+//! document's mention list.
+
+use std::cell::RefCell;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::code::{ActorMention, ActorRef, Coder, Event, Scratch};
+
+/// An event of a document and the sentence it was coded from.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct DocumentEvent {
+    /// Index of the sentence.
+    pub sentence: usize,
+    /// The event; spans are document offsets.
+    pub event: Event,
+    /// The target was not stated in the sentence but inferred from the document's parties.
+    pub inferred_target: bool,
+}
+
+/// Phrases that stand for both parties.
+const BOTH_SIDES: &[&str] = &[
+    "both sides",
+    "the two sides",
+    "both countries",
+    "the two countries",
+    "both parties",
+    "the two parties",
+    "each side",
+    "both governments",
+    "the two governments",
+    "both delegations",
+    "the two delegations",
+    "the two rivals",
+    "both rivals",
+    "two sworn rivals",
+];
+
+fn country(code: &str) -> &str {
+    code.get(..3).unwrap_or(code)
+}
+
+/// Whether a code names a state (three upper-case letters that are not a group of states or
+/// an international body).
+fn is_state(code: &str) -> bool {
+    let c = country(code);
+    c.len() == 3
+        && c.bytes().all(|b| b.is_ascii_uppercase())
+        && !matches!(c, "IGO" | "NGO" | "MNC" | "GCC" | "---")
+}
+
+/// The document's two parties: the two states named most often, each at least twice, in
+/// order of first mention. Mentions marked as mediators in `mediators` do not count.
+pub fn parties(mentions: &[ActorMention<'_>], mediators: &[bool]) -> Option<[String; 2]> {
+    let mut counts: Vec<(&str, usize, usize)> = Vec::new(); // (country, count, first)
+    for (i, m) in mentions.iter().enumerate() {
+        if !is_state(m.code) || mediators.get(i).copied().unwrap_or(false) {
+            continue;
+        }
+        let c = country(m.code);
+        match counts.iter_mut().find(|(k, _, _)| *k == c) {
+            Some(e) => e.1 += 1,
+            None => counts.push((c, 1, i)),
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+    let (a, b) = (counts.first()?, counts.get(1)?);
+    if b.1 < 2 {
+        return None;
+    }
+    // A third state named as often as the second leaves the pair undecided.
+    if counts.get(2).is_some_and(|c| c.1 == b.1) {
+        return None;
+    }
+    let (first, second) = if a.2 <= b.2 { (a, b) } else { (b, a) };
+    Some([first.0.to_owned(), second.0.to_owned()])
+}
+
+/// Byte ranges of "both sides" phrases in `sentence` (ASCII case-insensitive, on word
+/// boundaries).
+fn both_sides(sentence: &str) -> Vec<(usize, usize)> {
+    static MATCHER: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+    let Some(ac) = MATCHER
+        .get_or_init(|| {
+            AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(BOTH_SIDES)
+                .ok()
+        })
+        .as_ref()
+    else {
+        return Vec::new();
+    };
+    let bytes = sentence.as_bytes();
+    ac.find_iter(sentence)
+        .filter(|m| {
+            let before = m.start().checked_sub(1).map(|i| bytes[i]);
+            let after = bytes.get(m.end()).copied();
+            before.is_none_or(|c| !c.is_ascii_alphanumeric())
+                && after.is_none_or(|c| !c.is_ascii_alphanumeric())
+        })
+        .map(|m| (m.start(), m.end()))
+        .collect()
+}
+
+impl Coder {
+    /// Codes every sentence of a document (`sentences` are byte ranges of `text`) with its
+    /// actor mentions (document offsets, in text order), then applies the document rules of
+    /// the module documentation.
+    pub fn code_document(
+        &self,
+        text: &str,
+        sentences: &[(usize, usize)],
+        mentions: &[ActorMention<'_>],
+    ) -> Vec<DocumentEvent> {
+        thread_local! {
+            static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+        }
+        SCRATCH.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut scratch) => self.code_document_with(text, sentences, mentions, &mut scratch),
+            // Re-entrant call on this thread: fresh buffers.
+            Err(_) => self.code_document_with(text, sentences, mentions, &mut Scratch::default()),
+        })
+    }
+
+    fn code_document_with(
+        &self,
+        text: &str,
+        sentences: &[(usize, usize)],
+        mentions: &[ActorMention<'_>],
+        scratch: &mut Scratch,
+    ) -> Vec<DocumentEvent> {
+        let mut events = Vec::new();
+        let mut local: Vec<ActorMention<'_>> = Vec::new();
+        let mut index: Vec<usize> = Vec::new();
+        // The mentions of each sentence: a range of `mentions`.
+        let mut per_sentence: Vec<(usize, usize)> = Vec::with_capacity(sentences.len());
+        let mut first = 0;
+        for &(s, e) in sentences {
+            while first < mentions.len() && mentions[first].start < s {
+                first += 1;
+            }
+            let mut last = first;
+            while last < mentions.len() && mentions[last].end <= e {
+                last += 1;
+            }
+            per_sentence.push((first, last));
+            first = last;
+        }
+        let valid = |s: usize, e: usize| {
+            s <= e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e)
+        };
+        // Every sentence with its own mentions.
+        let mut coded: Vec<(usize, Event)> = Vec::new();
+        let mut mediator = vec![false; mentions.len()];
+        for (k, &(s, e)) in sentences.iter().enumerate() {
+            let (a, b) = per_sentence[k];
+            if a == b || !valid(s, e) {
+                continue;
+            }
+            local.clear();
+            local.extend(mentions[a..b].iter().map(|m| ActorMention {
+                start: m.start - s,
+                end: m.end - s,
+                code: m.code,
+            }));
+            index.clear();
+            index.extend(a..b);
+            events.clear();
+            self.code_mentions(&text[s..e], &local, scratch, &mut events);
+            for mut ev in events.drain(..) {
+                to_document(&mut ev, s, &index);
+                if let Some(m) = ev.mediator.as_ref().and_then(|m| m.mention) {
+                    mediator[m] = true;
+                }
+                coded.push((k, ev));
+            }
+        }
+        // Mediators do not count towards the parties.
+        let parties = parties(mentions, &mediator);
+        if let Some([p, q]) = &parties {
+            // Sentences that say "both sides" are coded again with the two parties there.
+            for (k, &(s, e)) in sentences.iter().enumerate() {
+                if !valid(s, e) {
+                    continue;
+                }
+                let sentence = &text[s..e];
+                let sides = both_sides(sentence);
+                if sides.is_empty() {
+                    continue;
+                }
+                let (a, b) = per_sentence[k];
+                local.clear();
+                index.clear();
+                let mut extra = sides.iter().peekable();
+                for (j, m) in mentions[a..b].iter().enumerate() {
+                    while let Some(&&(ps, pe)) = extra.peek()
+                        && ps < m.start - s
+                    {
+                        local.push(ActorMention {
+                            start: ps,
+                            end: pe,
+                            code: p,
+                        });
+                        local.push(ActorMention {
+                            start: ps,
+                            end: pe,
+                            code: q,
+                        });
+                        index.extend([usize::MAX, usize::MAX]);
+                        extra.next();
+                    }
+                    local.push(ActorMention {
+                        start: m.start - s,
+                        end: m.end - s,
+                        code: m.code,
+                    });
+                    index.push(a + j);
+                }
+                for &(ps, pe) in extra {
+                    local.push(ActorMention {
+                        start: ps,
+                        end: pe,
+                        code: p,
+                    });
+                    local.push(ActorMention {
+                        start: ps,
+                        end: pe,
+                        code: q,
+                    });
+                    index.extend([usize::MAX, usize::MAX]);
+                }
+                events.clear();
+                self.code_mentions(sentence, &local, scratch, &mut events);
+                coded.retain(|(j, _)| *j != k);
+                for mut ev in events.drain(..) {
+                    to_document(&mut ev, s, &index);
+                    coded.push((k, ev));
+                }
+            }
+            coded.sort_by_key(|(k, _)| *k);
+        }
+        let mut out = Vec::with_capacity(coded.len());
+        for (k, mut ev) in coded {
+            let mut inferred = false;
+            if ev.target.is_none()
+                && infer_target(&ev, text)
+                && let Some([p, q]) = &parties
+            {
+                let src = country(&ev.source.code);
+                let other = if src == p {
+                    Some(q)
+                } else if src == q {
+                    Some(p)
+                } else {
+                    None
+                };
+                if let Some(other) = other {
+                    // The other party's most recent mention up to the end of the sentence.
+                    let b = per_sentence[k].1;
+                    let recent = mentions[..b]
+                        .iter()
+                        .rposition(|m| is_state(m.code) && country(m.code) == other);
+                    ev.target = Some(match recent {
+                        Some(i) => ActorRef {
+                            code: mentions[i].code.to_owned(),
+                            start: mentions[i].start,
+                            end: mentions[i].end,
+                            mention: Some(i),
+                        },
+                        None => ActorRef {
+                            code: other.clone(),
+                            start: sentences[k].0,
+                            end: sentences[k].0,
+                            mention: None,
+                        },
+                    });
+                    inferred = true;
+                }
+            }
+            out.push(DocumentEvent {
+                sentence: k,
+                event: ev,
+                inferred_target: inferred,
+            });
+        }
+        // A consultation is one event between its two parties, whichever way it was coded.
+        let mut k = 0;
+        while k < out.len() {
+            let dup = out[k].event.plover == Some("CONSULT")
+                && out[..k].iter().any(|o| {
+                    o.sentence == out[k].sentence
+                        && o.event.plover == Some("CONSULT")
+                        && same_pair(&o.event, &out[k].event)
+                });
+            if dup {
+                out.remove(k);
+            } else {
+                k += 1;
+            }
+        }
+        out
+    }
+}
+
+/// Whether an event without a stated target may take the other party as its target: not
+/// for praise and endorsement (aimed at a thing or a process as often as at a party) and
+/// not for visits and arrivals (whose target is the host, named or not at all).
+fn infer_target(ev: &Event, text: &str) -> bool {
+    let trigger = text
+        .get(ev.trigger.0..ev.trigger.1)
+        .unwrap_or("")
+        .to_ascii_uppercase();
+    !matches!(ev.plover, Some("SUPPORT") | None)
+        && !matches!(ev.cameo.get(..3), Some("042" | "043"))
+        && !["ARRIV", "TRAVEL", "RETURN", "FLEW", "FLY", "FLIES", "LAND"]
+            .iter()
+            .any(|w| trigger.starts_with(w))
+}
+
+/// Both events join the same two countries, in either direction.
+fn same_pair(a: &Event, b: &Event) -> bool {
+    let key = |e: &Event| {
+        (
+            country(&e.source.code).to_owned(),
+            e.target.as_ref().map(|t| country(&t.code).to_owned()),
+        )
+    };
+    let (a, b) = (key(a), key(b));
+    a == b || (Some(a.0.clone()) == b.1 && a.1 == Some(b.0.clone()))
+}
+
+/// Moves an event coded on a sentence starting at `s` to document offsets, with mention
+/// indices through `index` (`usize::MAX`: no document mention).
+fn to_document(ev: &mut Event, s: usize, index: &[usize]) {
+    let shift = |r: &mut ActorRef| {
+        r.start += s;
+        r.end += s;
+        r.mention = r
+            .mention
+            .and_then(|i| index.get(i).copied())
+            .filter(|&i| i != usize::MAX);
+    };
+    shift(&mut ev.source);
+    if let Some(t) = ev.target.as_mut() {
+        shift(t);
+    }
+    if let Some(m) = ev.mediator.as_mut() {
+        shift(m);
+    }
+    ev.trigger = (ev.trigger.0 + s, ev.trigger.1 + s);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(text: &str, word: &str, code: &'static str) -> ActorMention<'static> {
+        let start = text.find(word).expect("word in text");
+        ActorMention {
+            start,
+            end: start + word.len(),
+            code,
+        }
+    }
+
+    #[test]
+    fn parties_are_the_two_most_named_states() {
+        let t = "Kyiv Moscow Kyiv Moscow Ankara Brussels";
+        let ms = [
+            ActorMention {
+                start: 0,
+                end: 4,
+                code: "UKRGOV",
+            },
+            ActorMention {
+                start: 5,
+                end: 11,
+                code: "RUSGOV",
+            },
+            ActorMention {
+                start: 12,
+                end: 16,
+                code: "UKR",
+            },
+            ActorMention {
+                start: 17,
+                end: 23,
+                code: "RUS",
+            },
+            ActorMention {
+                start: 24,
+                end: 30,
+                code: "TUR",
+            },
+            ActorMention {
+                start: 31,
+                end: 39,
+                code: "IGOEUR",
+            },
+        ];
+        assert_eq!(t.len(), 39);
+        assert_eq!(
+            parties(&ms, &[false; 6]),
+            Some(["UKR".to_owned(), "RUS".to_owned()])
+        );
+        // Turkey as mediator twice does not make it a party.
+        assert_eq!(parties(&ms[..2], &[false; 2]), None);
+    }
+
+    #[test]
+    fn both_sides_on_word_boundaries() {
+        assert_eq!(
+            both_sides("Both sides met; the two sides-x."),
+            vec![(0, 10), (16, 29)]
+        );
+        assert!(both_sides("bothsides").is_empty());
+    }
+
+    #[test]
+    fn unstated_targets_go_to_the_other_party() {
+        let coder = Coder::builtin();
+        let text = "Ukraine and Russia traded accusations. Ukraine rejected the offer. \
+                    Russia demanded a pause.";
+        let s1 = text.find("Ukraine rejected").expect("s1");
+        let s2 = text.find("Russia demanded").expect("s2");
+        let sentences = [(0, s1 - 1), (s1, s2 - 1), (s2, text.len())];
+        let ms = vec![
+            m(text, "Ukraine", "UKR"),
+            m(text, "Russia", "RUS"),
+            ActorMention {
+                start: s1,
+                end: s1 + 7,
+                code: "UKRGOV",
+            },
+            ActorMention {
+                start: s2,
+                end: s2 + 6,
+                code: "RUSGOV",
+            },
+        ];
+        let events = coder.code_document(text, &sentences, &ms);
+        let reject = events
+            .iter()
+            .find(|e| e.event.plover == Some("REJECT"))
+            .expect("a rejection");
+        assert_eq!(reject.sentence, 1);
+        assert!(reject.inferred_target);
+        assert_eq!(
+            reject.event.target.as_ref().map(|t| t.code.as_str()),
+            Some("RUS")
+        );
+        let request = events
+            .iter()
+            .find(|e| e.event.plover == Some("REQUEST"))
+            .expect("a demand");
+        assert_eq!(request.event.source.code, "RUSGOV");
+        assert_eq!(
+            request.event.target.as_ref().map(|t| t.code.as_str()),
+            Some("UKRGOV")
+        );
+        assert_eq!(
+            request.event.target.as_ref().and_then(|t| t.mention),
+            Some(2)
+        );
+    }
+}
