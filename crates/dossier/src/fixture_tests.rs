@@ -378,10 +378,10 @@ fn timeline_merges_events_and_schedule_keeps_what_is_ahead() {
                 code: src.into(),
                 actor: None,
             },
-            target: ActorRef {
+            target: Some(ActorRef {
                 code: tgt.into(),
                 actor: None,
-            },
+            }),
             mediator: Some(ActorRef {
                 code: "TURGOV".into(),
                 actor: None,

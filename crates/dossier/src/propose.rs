@@ -37,7 +37,7 @@ pub fn propose(records: &[Record], documents: &[Document]) -> Dossier {
         for e in &r.events {
             let (Some(a), Some(b)) = (
                 country_of(&e.source.code, None),
-                country_of(&e.target.code, None),
+                e.target.as_ref().and_then(|t| country_of(&t.code, None)),
             ) else {
                 continue;
             };

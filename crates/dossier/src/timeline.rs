@@ -63,7 +63,7 @@ pub fn timeline(inputs: &[Input]) -> Vec<TimelineItem> {
             let Some(src) = country_of(&e.source.code, None) else {
                 continue;
             };
-            let tgt = country_of(&e.target.code, None);
+            let tgt = e.target.as_ref().and_then(|t| country_of(&t.code, None));
             let (a, b) = match (&tgt, e.plover.as_str()) {
                 (Some(t), "CONSULT") if *t < src => (t.clone(), src.clone()),
                 (Some(t), _) => (src.clone(), t.clone()),

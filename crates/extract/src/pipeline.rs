@@ -232,9 +232,15 @@ impl Pipeline {
         let mut located: Option<(usize, Option<String>)> = None;
         for de in &events {
             let ev = &de.event;
-            let (Some(plover), Some(target)) = (ev.plover, ev.target.as_ref()) else {
+            let Some(plover) = ev.plover else {
                 continue;
             };
+            // Most event types act on someone: without a target the coder has missed the
+            // object (or the verb is not the event). Shows of force and protests are the
+            // types that stand without one ("troops were deployed", "crowds protested").
+            if ev.target.is_none() && !INTRANSITIVE_TYPES.contains(&plover) {
+                continue;
+            }
             let (s, e) = bounds[de.sentence];
             let (date, date_grain) = event_date(times, s, e, ev.trigger.0);
             out.push(EventRecord {
@@ -246,7 +252,7 @@ impl Pipeline {
                 cameo: ev.cameo.clone(),
                 goldstein: ev.goldstein.map_or(0.0, f64::from),
                 source: actor(&ev.source),
-                target: actor(target),
+                target: ev.target.as_ref().map(actor),
                 mediator: ev.mediator.as_ref().map(actor),
                 date,
                 date_grain,
@@ -312,6 +318,9 @@ fn pronouns(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
 /// The event's date: the sentence's date expression nearest the trigger, as a TIMEX3 day,
 /// week, month or year (a year-less `XXXX-MM-DD` is kept); vague references (`PAST_REF`…),
 /// durations and sets give none.
+/// PLOVER types kept without a target (see `events`).
+const INTRANSITIVE_TYPES: [&str; 2] = ["MOBILIZE", "PROTEST"];
+
 fn event_date(
     times: &[TimeRecord],
     s: usize,
@@ -533,11 +542,11 @@ mod tests {
             (1, "occurred")
         );
         assert_eq!(&sanction.source.code[..3], "USA");
-        assert_eq!(&sanction.target.code[..3], "IRN");
+        assert_eq!(&sanction.target.as_ref().expect("target").code[..3], "IRN");
         assert_eq!(sanction.date.as_deref(), Some("2026-03-02"));
         // Actor ids point into the record's actors, with the same code.
         for e in events {
-            for a in [Some(&e.source), Some(&e.target), e.mediator.as_ref()]
+            for a in [Some(&e.source), e.target.as_ref(), e.mediator.as_ref()]
                 .into_iter()
                 .flatten()
             {

@@ -149,8 +149,8 @@ pub struct EventRecord {
     pub goldstein: f64,
     /// Who acts.
     pub source: ActorRef,
-    /// Who is acted upon.
-    pub target: ActorRef,
+    /// Who is acted upon; `None` when the text does not say ("the talks collapsed").
+    pub target: Option<ActorRef>,
     /// Third party mediating, if any.
     pub mediator: Option<ActorRef>,
     /// Event date (TIMEX3 value).

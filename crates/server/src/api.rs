@@ -513,15 +513,16 @@ impl EventFilter {
     fn matches(&self, e: &EventRow) -> bool {
         let ev = &e.event;
         let is = |code: &str, want: &str| code.starts_with(want);
+        let target = ev.target.as_ref().map_or("", |t| t.code.as_str());
         if let Some(a) = &self.actor {
             let mediator = ev.mediator.as_ref().is_some_and(|m| is(&m.code, a));
-            if !(is(&ev.source.code, a) || is(&ev.target.code, a) || mediator) {
+            if !(is(&ev.source.code, a) || !target.is_empty() && is(target, a) || mediator) {
                 return false;
             }
         }
         if let Some((a, b)) = &self.dyad {
-            let forward = is(&ev.source.code, a) && is(&ev.target.code, b);
-            let backward = is(&ev.source.code, b) && is(&ev.target.code, a);
+            let forward = is(&ev.source.code, a) && !target.is_empty() && is(target, b);
+            let backward = is(&ev.source.code, b) && !target.is_empty() && is(target, a);
             if !(forward || backward) {
                 return false;
             }

@@ -190,7 +190,7 @@ fn events(corpus: &Corpus) -> Vec<EventRow> {
                 doc: document.id.clone(),
                 doc_date: doc_date.clone(),
                 source_party: party_of(&event.source.code),
-                target_party: party_of(&event.target.code),
+                target_party: event.target.as_ref().and_then(|t| party_of(&t.code)),
                 event: event.clone(),
                 evidence: vec![Evidence {
                     doc: document.id.clone(),
@@ -217,8 +217,10 @@ fn actors(corpus: &Corpus, events: &[EventRow]) -> Vec<ActorRow> {
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for e in events {
         *counts.entry(e.event.source.code.as_str()).or_default() += 1;
-        if e.event.target.code != e.event.source.code {
-            *counts.entry(e.event.target.code.as_str()).or_default() += 1;
+        if let Some(t) = &e.event.target
+            && t.code != e.event.source.code
+        {
+            *counts.entry(t.code.as_str()).or_default() += 1;
         }
     }
     brief::who_is_who(&corpus.sources())

@@ -192,7 +192,10 @@ impl Expected {
                 if e.end as usize > document.text.len() {
                     continue;
                 }
-                let (Some(s), Some(t)) = (party(&e.source.code), party(&e.target.code)) else {
+                let (Some(s), Some(t)) = (
+                    party(&e.source.code),
+                    e.target.as_ref().and_then(|t| party(&t.code)),
+                ) else {
                     continue;
                 };
                 if s == t {

@@ -54,10 +54,10 @@ fn fill(dir: &Dir, db: &Db) -> Vec<(Table, usize)> {
                     code: "IRNGOV".into(),
                     actor: None,
                 },
-                target: ActorRef {
+                target: Some(ActorRef {
                     code: "USAGOV".into(),
                     actor: None,
-                },
+                }),
                 mediator: None,
                 date: Some("2026-02-06".into()),
                 date_grain: Some("day".into()),

@@ -18,7 +18,7 @@
 //!     sentence: 0, start: 0, end: 18, plover: "CONSULT".into(), mode: None,
 //!     cameo: "040".into(), goldstein: 1.0,
 //!     source: ActorRef { code: "IRNGOV".into(), actor: None },
-//!     target: ActorRef { code: "OMN".into(), actor: None },
+//!     target: Some(ActorRef { code: "OMN".into(), actor: None }),
 //!     mediator: None, date: None, date_grain: None, location: None,
 //!     status: "occurred".into(), trigger: "met".into(),
 //! };
@@ -257,7 +257,11 @@ fn same_dyad(g: &GoldEvent, p: &EventRecord, direction_free: bool) -> bool {
     let gs = g.source.as_deref().map(country);
     let gt = g.target.as_deref().map(country);
     let ps = Some(country(&p.source.code)).filter(|c| !c.is_empty());
-    let pt = Some(country(&p.target.code)).filter(|c| !c.is_empty());
+    let pt = p
+        .target
+        .as_ref()
+        .map(|t| country(&t.code))
+        .filter(|c| !c.is_empty());
     (gs == ps && gt == pt) || (direction_free && gs == pt && gt == ps)
 }
 
@@ -308,7 +312,10 @@ fn predicted(doc: &str, text: &str, p: &EventRecord) -> Predicted {
             .to_owned(),
         plover: p.plover.clone(),
         source: p.source.code.clone(),
-        target: p.target.code.clone(),
+        target: p
+            .target
+            .as_ref()
+            .map_or_else(String::new, |t| t.code.clone()),
         status: p.status.clone(),
         date: p.date.clone(),
         trigger: p.trigger.clone(),
@@ -407,10 +414,10 @@ mod tests {
                 code: source.into(),
                 actor: None,
             },
-            target: ActorRef {
+            target: Some(ActorRef {
                 code: target.into(),
                 actor: None,
-            },
+            }),
             mediator: None,
             date: Some("2026-03-01".into()),
             date_grain: Some("day".into()),

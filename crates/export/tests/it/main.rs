@@ -29,10 +29,10 @@ fn record(id: &str, events: usize) -> Record {
             code: "IRNGOV".into(),
             actor: Some("a1".into()),
         },
-        target: ActorRef {
+        target: Some(ActorRef {
             code: "USA".into(),
             actor: None,
-        },
+        }),
         mediator: i.is_multiple_of(2).then(|| ActorRef {
             code: "OMN".into(),
             actor: None,

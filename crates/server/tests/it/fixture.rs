@@ -193,7 +193,7 @@ fn event(record: &Record, spec: &EventSpec) -> EventRecord {
             _ => -4.0,
         },
         source: actor(source),
-        target: actor(target),
+        target: Some(actor(target)),
         mediator: mediator.map(actor),
         date: date.map(str::to_owned),
         date_grain: None,

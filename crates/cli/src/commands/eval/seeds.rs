@@ -60,6 +60,7 @@ struct Set {
 struct Scores {
     documents: usize,
     record: RecordScore,
+    events: coder::eval::seeds::EventScore,
     positions: Option<(dossier::eval::Recall, dossier::eval::Recall)>,
     claims: Option<dossier::eval::Recall>,
     contradictions: Option<dossier::eval::Recall>,
@@ -77,6 +78,7 @@ impl Scores {
     fn add(&mut self, other: &Scores) {
         self.documents += other.documents;
         self.record.add(other.record.clone());
+        self.events.merge(other.events.clone());
         if let Some((strict, loose)) = &other.positions {
             let mut s = self.positions.as_ref().map(|p| p.0.clone());
             let mut l = self.positions.as_ref().map(|p| p.1.clone());
@@ -220,6 +222,11 @@ fn score_set(set: &Set, pipeline: &Pipeline) -> anyhow::Result<Scores> {
         scores
             .record
             .add(record::score_record(&gold, &document.text, record)?);
+        let id = document.id.to_string();
+        scores.events.merge(
+            coder::eval::seeds::score_events(&id, &document.text, &text, &record.events)
+                .with_context(|| format!("{}: events do not fit the article", path.display()))?,
+        );
         dossier_gold.push(
             serde_json::from_str::<dossier::eval::GoldFile>(&text)
                 .with_context(|| format!("{}: positions or claims do not parse", path.display()))?,
@@ -312,6 +319,33 @@ fn table(s: &mut String, scores: &Scores) {
         ),
         "both ≥ 0.90",
     );
+    let e = &scores.events;
+    line(
+        s,
+        "events (type, dyad, sentence)",
+        &format!("{}/{}", e.matched, e.gold),
+        &format!(
+            "P {:.3}  R {:.3}  F1 {:.3}  ({} predicted)",
+            e.precision(),
+            e.recall(),
+            e.f1(),
+            e.predicted
+        ),
+        "F1 ≥ 0.60",
+    );
+    if e.matched > 0 {
+        line(
+            s,
+            "  status, date of matched",
+            "",
+            &format!(
+                "status {:.3}  date {:.3}",
+                e.status_correct as f64 / e.matched as f64,
+                e.date_correct as f64 / e.matched as f64
+            ),
+            "",
+        );
+    }
     let rec = |x: &dossier::eval::Recall| format!("{}/{}", x.matched, x.gold);
     match &scores.positions {
         Some((strict, loose)) => {
@@ -372,6 +406,37 @@ fn misses(s: &mut String, scores: &Scores, n: usize) {
             .collect();
         kinds.push((what, list));
     }
+    kinds.push((
+        "event",
+        scores
+            .events
+            .missed
+            .iter()
+            .map(|(doc, g)| {
+                format!(
+                    "{doc}: {} {}→{} ({})  → not found",
+                    g.plover,
+                    g.source.as_deref().unwrap_or("?"),
+                    g.target.as_deref().unwrap_or("-"),
+                    g.status
+                )
+            })
+            .collect(),
+    ));
+    kinds.push((
+        "extra event",
+        scores
+            .events
+            .spurious
+            .iter()
+            .map(|p| {
+                format!(
+                    "{}: {} {}→{} \"{}\" ({})",
+                    p.doc, p.plover, p.source, p.target, p.trigger, p.status
+                )
+            })
+            .collect(),
+    ));
     if let Some((strict, _)) = &scores.positions {
         kinds.push(("position", strict.misses.clone()));
     }
@@ -411,6 +476,13 @@ fn to_json(scores: &Scores, n: usize) -> serde_json::Value {
         "people": tally_json(&r.people),
         "times": tally_json(&r.times),
         "quotes": tally_json(&r.quotes),
+        "events": {
+            "gold": scores.events.gold, "predicted": scores.events.predicted,
+            "matched": scores.events.matched, "precision": scores.events.precision(),
+            "recall": scores.events.recall(), "f1": scores.events.f1(),
+            "status_correct": scores.events.status_correct,
+            "date_correct": scores.events.date_correct,
+        },
         "positions": scores.positions.as_ref().map(|(s, _)| recall_json(s, n)),
         "positions_any_kind": scores.positions.as_ref().map(|(_, l)| recall_json(l, n)),
         "claims": scores.claims.as_ref().map(|c| recall_json(c, n)),
