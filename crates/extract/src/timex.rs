@@ -10,12 +10,12 @@
 //! Without a DCT, expressions that need one keep TimeML's unknown parts (`XXXX-XX-XX`,
 //! `XXXX-WXX`, `XXXX`) and are marked [`Resolution::Unresolved`].
 
-use std::fmt::Write as _;
-
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 use model::Span;
-use regex::{Captures, Regex};
+use regex_automata::meta::Regex;
+use regex_automata::util::captures::Captures;
+use regex_automata::{Anchored, Input, PatternID};
 use serde::Serialize;
 
 /// The TIMEX3 type of a time expression.
@@ -328,11 +328,12 @@ fn rule_patterns() -> Vec<(Rule, String)> {
 /// `extract` takes `&self` and allocates only for the expressions it returns.
 #[derive(Debug, Clone)]
 pub struct TimeExtractor {
+    /// One pattern per rule, in priority order: a leftmost-first search over all of them
+    /// finds the expression and, through the pattern id, the rule; the capture groups are
+    /// then resolved on that rule's pattern alone.
     re: Regex,
-    /// For each rule: its kind and the global index of its outer group.
-    rules: Vec<(Rule, usize)>,
-    /// For each rule: local group name → global group index.
-    groups: Vec<Vec<(String, usize)>>,
+    /// The rule of each pattern id.
+    rules: Vec<Rule>,
 }
 
 impl Default for TimeExtractor {
@@ -402,41 +403,17 @@ const PAST_CUES: &[&str] = &[
 ];
 
 impl TimeExtractor {
-    /// Builds the matcher (one regex for all rules). Takes a few milliseconds: build once.
+    /// Builds the matcher (one multi-pattern regex for all rules). Takes a few
+    /// milliseconds: build once.
     pub fn new() -> Self {
         let patterns = rule_patterns();
-        let mut combined = String::new();
-        let mut order = Vec::new();
-        for (i, (rule, pat)) in patterns.iter().enumerate() {
-            if i > 0 {
-                combined.push('|');
-            }
-            let renamed = pat.replace("(?P<", &format!("(?P<r{i}_"));
-            let _ = write!(combined, "(?P<r{i}>{renamed})");
-            order.push(*rule);
-        }
-        let re = Regex::new(&combined).expect("the built-in time patterns are valid regexes");
-        let mut rules = Vec::new();
-        let mut groups = vec![Vec::new(); order.len()];
-        for (idx, name) in re.capture_names().enumerate() {
-            let Some(name) = name else { continue };
-            let Some(rest) = name.strip_prefix('r') else {
-                continue;
-            };
-            match rest.split_once('_') {
-                None => {
-                    if let Ok(n) = rest.parse::<usize>() {
-                        rules.push((order[n], idx));
-                    }
-                }
-                Some((n, local)) => {
-                    if let Ok(n) = n.parse::<usize>() {
-                        groups[n].push((local.to_owned(), idx));
-                    }
-                }
-            }
-        }
-        TimeExtractor { re, rules, groups }
+        // The lazy DFA of ~90 patterns outgrows the default 2 MB cache on long documents.
+        let re = Regex::builder()
+            .configure(Regex::config().hybrid_cache_capacity(8 << 20))
+            .build_many(&patterns.iter().map(|(_, p)| p).collect::<Vec<_>>())
+            .expect("the built-in time patterns are valid regexes");
+        let rules = patterns.iter().map(|(rule, _)| *rule).collect();
+        TimeExtractor { re, rules }
     }
 
     /// Finds the time expressions of `text`, sentence by sentence (`sentences` from
@@ -455,40 +432,43 @@ impl TimeExtractor {
         dct: Option<Date>,
         out: &mut Vec<Timex>,
     ) {
+        let mut caps = self.re.create_captures();
         for &s in sentences {
             let Some(sent) = s.slice(text) else { continue };
             let base = s.start() as usize;
             let first = out.len();
-            for caps in self.re.captures_iter(sent) {
-                let Some((rule_no, rule)) = self
-                    .rules
-                    .iter()
-                    .enumerate()
-                    .find(|(_, (_, g))| caps.get(*g).is_some())
-                    .map(|(n, (r, _))| (n, *r))
-                else {
+            let mut at = 0;
+            while at <= sent.len() {
+                let Some(found) = self.re.search(&Input::new(sent).range(at..)) else {
+                    break;
+                };
+                // No rule matches the empty string, but never loop on one.
+                at = if found.is_empty() {
+                    found.end() + sent[found.end()..].chars().next().map_or(1, char::len_utf8)
+                } else {
+                    found.end()
+                };
+                let pattern = found.pattern();
+                let Some(&rule) = self.rules.get(pattern.as_usize()) else {
                     continue;
                 };
-                let m = Groups {
-                    caps: &caps,
-                    names: &self.groups[rule_no],
-                };
-                let Some(whole) = caps.get(0) else { continue };
-                let (mut start, end) = match m.get("x") {
-                    Some(x) => (x.0, x.1),
-                    None => (whole.start(), whole.end()),
-                };
+                if !self.groups_of(sent, found.start(), pattern, &mut caps) {
+                    continue;
+                }
+                let m = Groups { caps: &caps, sent };
+                let whole = (found.start(), found.end());
+                let (mut start, end) = m.get("x").unwrap_or(whole);
                 // "the two-week truce": a hyphenated length is tagged without "the".
                 if rule == Rule::Duration
                     && let Some(n) = m.get("n")
-                    && whole.as_str()[..n.0 - whole.start()].eq_ignore_ascii_case("the ")
+                    && sent[whole.0..n.0].eq_ignore_ascii_case("the ")
                     && ctx_hyphen(sent, n.1)
                 {
                     start = n.0;
                 }
                 // "the third-quarter results": the adjective form is tagged without "the".
                 if rule == Rule::Quarter
-                    && whole.as_str().contains("-quarter")
+                    && sent[whole.0..whole.1].contains("-quarter")
                     && let Some(ord) = m.get("ord")
                     && m.get("rel").is_none()
                 {
@@ -514,6 +494,16 @@ impl TimeExtractor {
             merge_time_and_day(sent, base, out, first);
             anchor_times(&mut out[first..]);
         }
+    }
+
+    /// Fills `caps` with the groups of `pattern`'s match starting at `start` (the same match
+    /// the search found: leftmost-first within the one pattern). False if it does not match.
+    fn groups_of(&self, sent: &str, start: usize, pattern: PatternID, caps: &mut Captures) -> bool {
+        let input = Input::new(sent)
+            .range(start..)
+            .anchored(Anchored::Pattern(pattern));
+        self.re.search_captures(&input, caps);
+        caps.is_match()
     }
 }
 
@@ -573,25 +563,20 @@ fn anchor_times(found: &mut [Timex]) {
 }
 
 /// Access to one rule's named groups inside the combined regex.
+/// The named groups of one rule's match.
 struct Groups<'a, 'h> {
-    caps: &'a Captures<'h>,
-    names: &'a [(String, usize)],
+    caps: &'a Captures,
+    sent: &'h str,
 }
 
 impl<'h> Groups<'_, 'h> {
-    fn get(&self, local: &str) -> Option<(usize, usize)> {
-        self.names
-            .iter()
-            .find(|(n, _)| n == local)
-            .and_then(|(_, i)| self.caps.get(*i))
-            .map(|m| (m.start(), m.end()))
+    fn get(&self, name: &str) -> Option<(usize, usize)> {
+        self.caps
+            .get_group_by_name(name)
+            .map(|span| (span.start, span.end))
     }
-    fn str(&self, local: &str) -> Option<&'h str> {
-        self.names
-            .iter()
-            .find(|(n, _)| n == local)
-            .and_then(|(_, i)| self.caps.get(*i))
-            .map(|m| m.as_str())
+    fn str(&self, name: &str) -> Option<&'h str> {
+        self.get(name).map(|(a, b)| &self.sent[a..b])
     }
 }
 

@@ -4,7 +4,7 @@
 //! communication verbs, not PolNeAR data). Each entry says whether the verb usually takes a
 //! person as object before its content ("told reporters that …").
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 /// What a reporting word is.
@@ -147,10 +147,12 @@ fn regular_forms(lemma: &str) -> [String; 3] {
 }
 
 /// The table from lower-case word form to its cue, built on first use.
-pub(crate) fn cues() -> &'static HashMap<String, Cue> {
-    static TABLE: OnceLock<HashMap<String, Cue>> = OnceLock::new();
+pub(crate) fn cues() -> &'static FxHashMap<String, Cue> {
+    // Looked up for every word of every sentence: a fast non-keyed hash (dictionary words,
+    // so hash flooding is not a concern).
+    static TABLE: OnceLock<FxHashMap<String, Cue>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut map = HashMap::new();
+        let mut map = FxHashMap::default();
         for &(lemma, object, irregular) in VERBS {
             let base = Cue {
                 object,
