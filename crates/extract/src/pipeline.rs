@@ -94,10 +94,11 @@ impl Pipeline {
             .collect();
         let hints: Vec<SpeakerHint<'_>> = mentions
             .iter()
-            .filter(|m| !m.code.is_empty())
+            // Unknown people (no country yet) can still be speakers: their span is a hint.
+            .filter(|m| !m.code.is_empty() || m.entity.is_some())
             .map(|m| SpeakerHint {
                 span: m.span,
-                code: Some(m.code.as_str()),
+                code: (!m.code.is_empty()).then_some(m.code.as_str()),
                 entity: m.entity.as_deref(),
             })
             .collect();
@@ -471,6 +472,29 @@ mod tests {
             content_hash: String::new(),
             duplicate_of: None,
         }
+    }
+
+    #[test]
+    fn quotes_of_people_the_dictionary_does_not_know_get_their_speaker() {
+        let text = "Delegations from Norway and Chile met in Vienna on Monday. \
+                    \"We have a text both sides can read without shouting,\" said Ingrid \
+                    Halvorsen, who chairs the working group.";
+        let record = Pipeline::new().record(&doc(text, Some(jiff::civil::date(2026, 5, 4))));
+        let quote = record
+            .quotes
+            .iter()
+            .find(|q| q.text.starts_with("We have a text"))
+            .expect("quote found");
+        let speaker = quote
+            .speaker
+            .as_deref()
+            .expect("speaker linked to an actor");
+        let actor = record
+            .actors
+            .iter()
+            .find(|a| a.id == speaker)
+            .expect("actor");
+        assert_eq!(actor.entity.as_deref(), Some("Ingrid Halvorsen"));
     }
 
     #[test]
