@@ -168,8 +168,17 @@ pub fn headline(analysis: &Analysis, sources: &[Source<'_>]) -> Vec<Headline> {
         });
     }
     if let Some(next) = analysis.schedule.first() {
+        let when = if next.date == dossier::UNDATED {
+            "no date given yet".to_owned()
+        } else {
+            next.date.clone()
+        };
+        let what = match next.what.strip_prefix("Next ") {
+            Some(rest) => format!("next {rest}"),
+            None => next.what.clone(),
+        };
         out.push(Headline {
-            text: format!("Next: {} on {}.", next.what, next.date),
+            text: format!("Next: {what} — {when}."),
             evidence: next.evidence.clone(),
         });
     }
@@ -281,4 +290,70 @@ pub fn to_markdown(dossier: &Dossier, analysis: &Analysis, sources: &[Source<'_>
 /// The brief as one self-contained HTML page, without a forecast section (see [`Brief`]).
 pub fn to_html(dossier: &Dossier, analysis: &Analysis, sources: &[Source<'_>]) -> String {
     Brief::new(dossier, analysis, sources).html()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn analysis(schedule: Vec<dossier::ScheduleItem>) -> Analysis {
+        Analysis {
+            issues: Vec::new(),
+            positions: Vec::new(),
+            changes: Vec::new(),
+            claims: Vec::new(),
+            contradictions: Vec::new(),
+            schedule,
+            timeline: Vec::new(),
+        }
+    }
+
+    fn item(what: &str, date: &str) -> dossier::ScheduleItem {
+        dossier::ScheduleItem {
+            what: what.to_owned(),
+            date: date.to_owned(),
+            actors: vec!["CHL".to_owned(), "PER".to_owned()],
+            sources: 2,
+            other_dates: Vec::new(),
+            evidence: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_headline_names_the_next_step_and_its_date_or_its_absence() {
+        let a = analysis(vec![item(
+            "Next round of talks between Chile and Peru",
+            "XXXX-XX-XX",
+        )]);
+        let h = headline(&a, &[]);
+        assert_eq!(
+            h.last().map(|h| h.text.as_str()),
+            Some("Next: next round of talks between Chile and Peru — no date given yet.")
+        );
+        let a = analysis(vec![item(
+            "Chile and Peru to hold talks in Lima",
+            "2026-03-09",
+        )]);
+        let h = headline(&a, &[]);
+        assert_eq!(
+            h.last().map(|h| h.text.as_str()),
+            Some("Next: Chile and Peru to hold talks in Lima — 2026-03-09.")
+        );
+    }
+
+    #[test]
+    fn whats_next_says_when_no_date_is_given_and_counts_sources() {
+        let d = Dossier::parse("name = \"t\"\nparties = [\"CHL\", \"PER\"]\n").expect("valid");
+        let a = analysis(vec![item(
+            "Next round of talks between Chile and Peru",
+            "XXXX-XX-XX",
+        )]);
+        let md = to_markdown(&d, &a, &[]);
+        assert!(
+            md.contains(
+                "- Date not given — Next round of talks between Chile and Peru — 2 sources"
+            ),
+            "{md}"
+        );
+    }
 }

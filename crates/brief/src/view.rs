@@ -339,13 +339,22 @@ pub(crate) fn build(
             .schedule
             .iter()
             .map(|s| {
-                (
-                    vec![
-                        text(format!("{}: {} ({})", s.date, s.what, s.actors.join(", "))),
-                        cites.cite(&s.evidence),
-                    ],
-                    Vec::new(),
-                )
+                let when = if s.date == dossier::UNDATED {
+                    "Date not given".to_owned()
+                } else {
+                    s.date.clone()
+                };
+                let mut line = vec![
+                    text(format!(
+                        "{when} — {} — {} source{}",
+                        s.what,
+                        s.sources,
+                        plural(s.sources)
+                    )),
+                    cites.cite(&s.evidence),
+                ];
+                line.extend(dissent(&s.other_dates, &mut cites));
+                (line, Vec::new())
             })
             .collect();
         vec![Block::List(items)]
@@ -361,20 +370,23 @@ pub(crate) fn build(
             .timeline
             .iter()
             .map(|t| {
-                (
-                    vec![
-                        text(format!(
-                            "{} — {} ({}, {} source{})",
-                            t.date,
-                            t.what,
-                            t.status,
-                            t.sources,
-                            plural(t.sources)
-                        )),
-                        cites.cite(&t.evidence),
-                    ],
-                    Vec::new(),
-                )
+                let planned = if t.status == "planned" {
+                    " (planned)"
+                } else {
+                    ""
+                };
+                let mut line = vec![
+                    text(format!(
+                        "{} — {}{planned} — {} source{}",
+                        t.date,
+                        t.what,
+                        t.sources,
+                        plural(t.sources)
+                    )),
+                    cites.cite(&t.evidence),
+                ];
+                line.extend(dissent(&t.other_dates, &mut cites));
+                (line, Vec::new())
             })
             .collect();
         sections.push(Section {
@@ -423,6 +435,22 @@ pub(crate) fn build(
         sections,
         cited: cites.cited,
     }
+}
+
+/// "; 1 source gives 2026-02-05 [cite]" for each date a minority of sources give.
+fn dissent(others: &[dossier::OtherDate], cites: &mut Citations<'_>) -> Vec<Inline> {
+    let mut out = Vec::new();
+    for o in others {
+        out.push(text(format!(
+            "; {} source{} give{} {} instead",
+            o.sources,
+            plural(o.sources),
+            if o.sources == 1 { "s" } else { "" },
+            o.date
+        )));
+        out.push(cites.cite(&o.evidence));
+    }
+    out
 }
 
 fn number(v: Option<f64>) -> String {

@@ -11,7 +11,7 @@ use crate::claims::{Claim, Mention, read_mentions, resolve};
 use crate::contradictions::{Contradiction, contradictions};
 use crate::file::Dossier;
 use crate::positions::{Change, Compiled, Position, StanceKind, changes, positions};
-use crate::timeline::{ScheduleItem, TimelineItem, schedule, timeline};
+use crate::timeline::{Context, ScheduleItem, TimelineItem, timeline_in};
 use crate::view::{Input, View};
 
 /// A dossier compiled for analysis. Build once, share by reference.
@@ -103,7 +103,8 @@ impl Analyzer {
         self.analyze_at(inputs, today)
     }
 
-    /// Analyses a corpus; the schedule keeps planned events dated `today` or later.
+    /// Analyses a corpus; the schedule keeps planned events dated `today` or later (and
+    /// those no source dates), and yearless dates take the year nearest `today`.
     pub fn analyze_at(&self, inputs: &[Input], today: Option<jiff::civil::Date>) -> Analysis {
         let mut all_positions = Vec::new();
         let mut mentions = Vec::new();
@@ -116,8 +117,15 @@ impl Analyzer {
         let contradictions = contradictions(&claims);
         let changes = changes(&all_positions);
         let issues = issue_table(&all_positions, &changes);
-        let timeline = timeline(inputs);
-        let schedule = schedule(&timeline, today);
+        let (timeline, schedule) = timeline_in(
+            inputs,
+            Context {
+                parties: &self.dossier.parties,
+                mediators: &self.dossier.mediators,
+                claims: &claims,
+                today,
+            },
+        );
         Analysis {
             issues,
             positions: all_positions,

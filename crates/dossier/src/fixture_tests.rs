@@ -431,7 +431,10 @@ fn timeline_merges_events_and_schedule_keeps_what_is_ahead() {
         ),
         ("2025-05-16", 2, 2)
     );
-    assert_eq!(a.timeline[0].what, "RUS–UKR talks, mediated by TUR");
+    assert_eq!(
+        a.timeline[0].what,
+        "Russia and Ukraine held direct talks in Istanbul, mediated by Turkey"
+    );
     assert_eq!(a.schedule.len(), 1);
     assert_eq!(a.schedule[0].date, "2025-06-02");
     assert_eq!(a.schedule[0].actors, vec!["UKR", "RUS", "TUR"]);

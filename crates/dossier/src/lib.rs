@@ -40,7 +40,10 @@ pub use file::{Dossier, Issue, Scale, ScalePoint, is_actor_code};
 pub use positions::{Change, Position, Stance, StanceKind, changes};
 pub use propose::propose;
 pub use scenario::{DossierForecast, ForecastSettings, forecast_dossier};
-pub use timeline::{ScheduleItem, TimelineItem, schedule, timeline};
+pub use timeline::{
+    Context as TimelineContext, OtherDate, ScheduleItem, TimelineItem, UNDATED, actor_name,
+    schedule, timeline, timeline_in,
+};
 pub use view::Input;
 
 #[cfg(test)]

@@ -50,6 +50,8 @@ pub enum BenchTarget {
     Extract,
     /// Event coding of sentences whose actors are resolved, and the bare dictionary scan.
     Code,
+    /// The brief of 1,000 and 10,000 generated documents: time on one core, peak memory.
+    Brief,
 }
 
 #[derive(Debug, Serialize)]
@@ -85,6 +87,7 @@ pub fn run(args: BenchArgs, global: &Global) -> anyhow::Result<ExitCode> {
         BenchTarget::Ingest => bench_ingest(&args, global),
         BenchTarget::Extract => bench_extract(&args, global),
         BenchTarget::Code => bench_code(&args, global),
+        BenchTarget::Brief => crate::commands::bench_brief::run(args.json, global),
     }
 }
 

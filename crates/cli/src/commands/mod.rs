@@ -1,6 +1,7 @@
 //! One module per subcommand: its arguments (the doc comments are the help) and its `run`.
 
 pub mod bench;
+pub mod bench_brief;
 pub mod bench_serve;
 pub mod brief;
 pub mod docs;

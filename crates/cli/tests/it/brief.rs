@@ -286,3 +286,50 @@ fn dossier_propose_drafts_from_articles_and_check_names_the_broken_field() {
     assert_eq!(check.code, 2, "{}", check.stderr);
     assert!(check.stderr.contains("broken.toml"), "{}", check.stderr);
 }
+
+#[test]
+fn timeline_reads_as_a_chronology_and_whats_next_is_ahead_of_the_coverage() {
+    let dir = Dir::new();
+    let dossier = ingest_example(&dir);
+    let run = dir.run(&[
+        "brief",
+        "--dossier",
+        dossier.to_str().expect("utf-8"),
+        "--no-forecast",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let md = &run.stdout;
+    // The Muscat round: one line, the mediator and the format of the majority, several sources.
+    let muscat = md
+        .lines()
+        .find(|l| {
+            l.starts_with("- 2026-02-06 — ")
+                && l.contains("held indirect talks in Muscat")
+                && l.contains("United States")
+        })
+        .unwrap_or_else(|| panic!("no Muscat line in\n{md}"));
+    assert!(muscat.contains(", mediated by Oman — "), "{muscat}");
+    // The Geneva round happened on the 17th by most sources; the one source that gave the 18th
+    // is named as dissent, and the round is not "next" any more.
+    let geneva = md
+        .lines()
+        .find(|l| {
+            l.starts_with("- 2026-02-17 — ")
+                && l.contains("talks in Geneva")
+                && l.contains("United States")
+        })
+        .unwrap_or_else(|| panic!("no Geneva line in\n{md}"));
+    assert!(
+        geneva.contains("1 source gives 2026-02-18 instead"),
+        "{geneva}"
+    );
+    let next =
+        &md[md.find("## What's next").expect("section")..md.find("## Timeline").expect("section")];
+    assert!(!next.contains("\n- 2026-02-18 — "), "{next}");
+    assert!(
+        next.contains("Next round of talks between Iran and the United States"),
+        "{next}"
+    );
+    // No self-dyads, no bare trigger words as descriptions.
+    assert!(!md.contains("IRN–IRN"), "{md}");
+}
