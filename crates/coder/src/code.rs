@@ -208,6 +208,12 @@ pub struct Config {
     /// verb without a subject), with source `---`. For scoring event types on gold records
     /// that often have no source; the product leaves it off.
     pub unknown_source: bool,
+    /// Follow ANNOTATION.md and PLOVER where they differ from the CAMEO codebook that
+    /// PETRARCH's unit tests encode: a place after "in" or "at" is the event's venue, not
+    /// its target ("told reporters in Brussels"), and an intent to meet is the meeting
+    /// itself, planned ("scheduled to meet": CONSULT, not CAMEO 036); the agent of a
+    /// participle after the object is not the target ("sent a mission led by Ghana").
+    pub venues: bool,
 }
 
 impl Default for Config {
@@ -220,6 +226,7 @@ impl Default for Config {
             intent_codes: false,
             noun_events: true,
             unknown_source: false,
+            venues: true,
         }
     }
 }
@@ -1213,6 +1220,16 @@ impl<'c, 's> Sentence<'c, 's> {
             if s >= e {
                 continue;
             }
+            // "the Banjul process", "the Doha talks": a one-word name between "the" and a
+            // process noun modifies the noun; it does not act.
+            if e == s + 1
+                && s > 0
+                && self.is(s - 1, "THE")
+                && e < toks.len()
+                && is_process_noun(self.norm(e))
+            {
+                continue;
+            }
             if let Some(last) = self.units.last_mut() {
                 if (last.start, last.end) == (s, e) && last.actor != Some(m.code) {
                     // One phrase for two actors ("both sides"): a compound.
@@ -1662,7 +1679,8 @@ impl<'c, 's> Sentence<'c, 's> {
                 && prev == Some(Tag::Word)
                 && toks.tokens()[s - 1].lower
                 && e < toks.len()
-                && matches!(self.tags[e], Tag::Prep | Tag::To)
+                && (matches!(self.tags[e], Tag::Prep | Tag::To)
+                    || self.tags[e] == Tag::Word && self.norm(e).ends_with("ING"))
                 && self.earlier_verb_in_clause(s - 1)
             {
                 continue;
@@ -2044,7 +2062,16 @@ impl<'c, 's> Sentence<'c, 's> {
                 {
                     p -= 1;
                 }
-                let in_pp = p > 0 && matches!(self.tags[p - 1], Tag::Prep) && !self.is(p - 1, "OF");
+                // "Negotiators from the EU and China will…": people from a side are that side.
+                // "Lawyers for the president have asked…": so do those who speak for it.
+                let people_from = p >= 2
+                    && (self.is(p - 1, "FROM") && is_people_noun(self.norm(p - 2))
+                        || self.is(p - 1, "FOR") && is_agent_for_noun(self.norm(p - 2)))
+                    && self.group_of[p - 2] == NONE;
+                let in_pp = p > 0
+                    && matches!(self.tags[p - 1], Tag::Prep)
+                    && !self.is(p - 1, "OF")
+                    && !people_from;
                 // "Pakistan, the key ally, …": an apposition follows a name; after an
                 // opening phrase ("Despite warnings, the government …") it is the subject.
                 let appositive = grp.start > 0
@@ -2089,7 +2116,58 @@ impl<'c, 's> Sentence<'c, 's> {
                 return None;
             }
             if self.is_boundary(i) {
+                // "Tang, its chief negotiator, who met Lindqvist": a relative "who" or
+                // "which" after a comma stands for the nearest name before it.
                 return None;
+            }
+        }
+        None
+    }
+
+    /// The subject of a verb group at `vg` opened by a relative "who" or "which" ("…, its
+    /// chief negotiator, who met Lindqvist"): the name the pronoun stands for.
+    fn relative_subject(&self, vg: usize) -> Option<usize> {
+        (vg > 0 && matches!(self.norm(vg - 1), "WHO" | "WHICH") && self.group_of[vg - 1] == NONE)
+            .then(|| self.relative_antecedent(vg - 1))
+            .flatten()
+    }
+
+    /// The group a relative pronoun at `rel` stands for: the nearest group before it, within
+    /// a short apposition ("Tang Wei, its most senior negotiator, who …") and no verb.
+    fn relative_antecedent(&self, rel: usize) -> Option<usize> {
+        if rel == 0 || self.tags[rel - 1] != Tag::Comma {
+            return None;
+        }
+        let mut j = rel - 1;
+        while j > 0 && rel - j < 10 {
+            j -= 1;
+            let g = self.group_of[j];
+            if g != NONE {
+                return (!self.groups[g as usize].mediator).then_some(g as usize);
+            }
+            if self.verb_at[j] || matches!(self.tags[j], Tag::Stop | Tag::Rel | Tag::That) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// "Germany, whose carmakers sell in China, has pressed …": when the verb group at `vg`
+    /// follows a relative clause set off by commas, the token where that clause opens (its
+    /// comma), so that the subject is looked for before it.
+    fn relative_clause_before(&self, vg: usize) -> Option<usize> {
+        if vg < 3 || self.tags[vg - 1] != Tag::Comma {
+            return None;
+        }
+        let mut j = vg - 1;
+        while j > 1 && vg - j < 16 {
+            j -= 1;
+            match self.tags[j] {
+                Tag::Stop | Tag::Comma => return None,
+                Tag::Rel if self.tags[j - 1] == Tag::Comma && self.group_of[j] == NONE => {
+                    return Some(j - 1);
+                }
+                _ => {}
             }
         }
         None
@@ -2097,6 +2175,18 @@ impl<'c, 's> Sentence<'c, 's> {
 
     /// The first non-mediator group after the verb, before the clause ends.
     fn object_after(&self, from: usize, skip: Option<usize>) -> Option<usize> {
+        self.object_after_venues(from, skip, false)
+    }
+
+    /// [`Sentence::object_after`], passing over venues ("told reporters in Brussels",
+    /// "talks in Geneva") and agents of participles ("a mission led by Ghana") when
+    /// `skip_venues`.
+    fn object_after_venues(
+        &self,
+        from: usize,
+        skip: Option<usize>,
+        skip_venues: bool,
+    ) -> Option<usize> {
         let mut i = from;
         while i < self.toks.len() {
             if self.tags[i] == Tag::Comma && self.clause_after_comma(i) {
@@ -2110,7 +2200,16 @@ impl<'c, 's> Sentence<'c, 's> {
             let g = self.group_of[i];
             if g != NONE && Some(g as usize) != skip {
                 let grp = &self.groups[g as usize];
-                if grp.mediator {
+                // "a mission led by Appiah-Mensah": an agent of a participle is not the
+                // verb's object.
+                let by_agent = {
+                    let mut p = grp.start;
+                    while p > 0 && self.tags[p - 1] == Tag::Det {
+                        p -= 1;
+                    }
+                    skip_venues && p > from && self.is(p - 1, "BY")
+                };
+                if grp.mediator || by_agent || skip_venues && self.locative(g as usize) {
                     i = grp.end;
                     continue;
                 }
@@ -2119,6 +2218,52 @@ impl<'c, 's> Sentence<'c, 's> {
             i += 1;
         }
         None
+    }
+
+    /// Whether the verb group at `vg` lies in a "that" clause under a verb of demanding or
+    /// urging ("demanded that the EU drop", "insisted that Kyiv withdraw"): its action is
+    /// what is demanded.
+    fn in_directive_clause(&self, vg: usize) -> bool {
+        let mut i = vg;
+        while i > 0 && vg - i < 12 {
+            i -= 1;
+            if matches!(self.tags[i], Tag::Stop | Tag::Sub | Tag::Rel)
+                || self.verb_at[i] && self.group_of[i] == NONE
+            {
+                return false;
+            }
+            if self.tags[i] == Tag::That {
+                let mut h = i;
+                while h > 0 && self.tags[h - 1] == Tag::Adv {
+                    h -= 1;
+                }
+                return h > 0 && is_directive_verb(self.norm(h - 1));
+            }
+        }
+        false
+    }
+
+    /// Whether group `g` follows a locative preposition ("talks in Geneva", "told reporters
+    /// at the Qatari capital"): a place where the event happens, not a party to it.
+    /// Also through a place noun: "at the headquarters of the WTO", "in the capital of Qatar".
+    fn locative(&self, g: usize) -> bool {
+        let start = self.groups[g].start;
+        let mut p = start;
+        while p > 0 && start - p < 6 {
+            let t = self.tags[p - 1];
+            let lower_word =
+                t == Tag::Word && self.toks.tokens()[p - 1].lower && !self.verb_at[p - 1];
+            if t == Tag::Det || lower_word || self.is(p - 1, "OF") {
+                p -= 1;
+            } else {
+                break;
+            }
+        }
+        // Only a preposition right before the group, or one before "… of" ("the
+        // headquarters of"), places it: "in Geneva", not "in talks with Iran".
+        let through_of = p < start && (p..start).any(|i| self.is(i, "OF"));
+        let direct = (p..start).all(|i| self.tags[i] == Tag::Det);
+        p > 0 && matches!(self.norm(p - 1), "IN" | "AT") && (direct || through_of)
     }
 
     /// The codes a verb gives without a pattern: its line's, else its block's.
@@ -2229,6 +2374,22 @@ impl<'c, 's> Sentence<'c, 's> {
                 last_coded_end = Some(v.end);
                 continue;
             }
+            // "on how to settle", "whether to resume": an indirect question names an action
+            // that nobody took.
+            if vg >= 2
+                && self.tags[vg] == Tag::To
+                && matches!(
+                    self.norm(vg - 1),
+                    "HOW" | "WHETHER" | "WHAT" | "WHEN" | "WHERE"
+                )
+            {
+                continue;
+            }
+            // "demanded that the EU drop the probe": the demanded action is the demand's
+            // content, not an event of its own.
+            if self.in_directive_clause(vg) {
+                continue;
+            }
             // Clause floor: the last boundary before the verb group.
             let floor = (clause_floor..vg)
                 .rev()
@@ -2244,7 +2405,10 @@ impl<'c, 's> Sentence<'c, 's> {
                 status = Status::Planned;
             }
             // Passive: a form of BE right before a past participle.
-            let passive = v.past
+            // A form that is not a gerund after BE is a participle even when the dictionary
+            // lists it as a base form ("were hit", "was cut").
+            let participle = v.past || !self.norm(v.start).ends_with("ING");
+            let passive = participle
                 && !scheduled
                 && (vg..v.start).any(|i| self.tags[i] == Tag::Be)
                 && !(vg..v.start).any(|i| self.tags[i] == Tag::To && i + 1 == v.start);
@@ -2279,6 +2443,14 @@ impl<'c, 's> Sentence<'c, 's> {
                 prev_source.map(|(g, _)| g)
             } else if v.adjunct {
                 self.clause_subject(vg)
+            } else if let Some(g) = self.relative_subject(vg) {
+                Some(g)
+            } else if let Some(c) = self.relative_clause_before(vg) {
+                let outer = (clause_floor..c)
+                    .rev()
+                    .find(|&i| self.is_boundary(i))
+                    .map_or(clause_floor, |i| i + 1);
+                self.subject_before(c, outer)
             } else {
                 self.subject_before(vg, floor)
             };
@@ -2322,12 +2494,23 @@ impl<'c, 's> Sentence<'c, 's> {
                     self.toks.norm(v.start)
                 );
             }
-            let (codes, pat_end, pat_source, pat_target, compound) = match &matched {
+            let (mut codes, pat_end, pat_source, pat_target, compound) = match &matched {
                 Some(m) => (m.codes.clone(), m.end, m.source, m.target, m.compound),
                 None => (self.default_codes(v), v.end, None, None, false),
             };
             if codes.forward.is_none() && codes.reverse.is_none() {
                 continue;
+            }
+            // Without CAMEO's intent codes, an intent to meet ("scheduled to meet", "meet
+            // for talks") is the meeting itself, with the status its verb group gives.
+            if self.coder.config.venues
+                && !self.coder.config.intent_codes
+                && codes.forward.as_deref() == Some("036")
+            {
+                codes = Codes {
+                    forward: Some("040".to_string()),
+                    reverse: Some("040".to_string()),
+                };
             }
             // "help shape what comes next", "helped to end": helping to do something is not
             // aid; the aid verb needs a recipient.
@@ -2343,10 +2526,32 @@ impl<'c, 's> Sentence<'c, 's> {
             {
                 continue;
             }
+            // "calling the probe a legal matter": to call someone (a phone call) needs the
+            // person right after the verb. The verb still gives its subject to a verb
+            // coordinated with it ("called it a victory and urged…").
+            let naming = matched.is_none()
+                && self.norm(v.start).starts_with("CALL")
+                && v.end == v.start + 1
+                && {
+                    let mut q = v.end;
+                    while q < self.toks.len() && self.tags[q] == Tag::Det {
+                        q += 1;
+                    }
+                    q >= self.toks.len() || self.group_of[q] == NONE
+                };
             if matched.is_some() {
                 consumed_until = consumed_until.max(pat_end);
             }
-            let mut target = pat_target.or_else(|| self.object_after(v.end, None));
+            // Words, meetings and measures happen somewhere: a place after "in" or "at" is
+            // their venue. Force is used on a place: "fought in Lebanon" (CAMEO 14–20).
+            let venue_free = self.coder.config.venues
+                && codes
+                    .forward
+                    .as_deref()
+                    .and_then(|c| c.get(..2))
+                    .is_some_and(|r| r < "14");
+            let mut target =
+                pat_target.or_else(|| self.object_after_venues(v.end, None, venue_free));
             // Parties that meet each other meet somewhere: "Iran and the United States held
             // talks in Muscat" names a venue, not a third party.
             if pat_target.is_none()
@@ -2384,6 +2589,9 @@ impl<'c, 's> Sentence<'c, 's> {
             }
             let Some(src) = source else { continue };
             prev_source = Some((src, v.end));
+            if naming {
+                continue;
+            }
             if complement.is_none() {
                 last_coded_end = Some(v.end);
             }
@@ -2395,7 +2603,6 @@ impl<'c, 's> Sentence<'c, 's> {
             );
             let src_units = self.groups[src].units.clone();
             // "agreed to V" (and, in intent mode, announced future actions) express intent.
-            let mut codes = codes;
             let agree = matched.is_none()
                 && self.coder.verb_hits[v.hit]
                     .iter()
@@ -2474,6 +2681,18 @@ impl<'c, 's> Sentence<'c, 's> {
                 };
                 status = Status::Occurred;
             }
+            // "did not accept the ruling", "will not accept": refusing what is offered or
+            // decided is a rejection.
+            if status == Status::Negated
+                && matched.is_none()
+                && self.norm(v.start).starts_with("ACCEPT")
+            {
+                codes = Codes {
+                    forward: Some("120".to_string()),
+                    reverse: None,
+                };
+                status = Status::Occurred;
+            }
             // "X said Y must …" is X's demand on Y; "… Y should …" an appeal.
             if codes
                 .forward
@@ -2486,6 +2705,12 @@ impl<'c, 's> Sentence<'c, 's> {
                     (end..(end + 2).min(self.toks.len())).find_map(|i| match self.norm(i) {
                         "MUST" => Some("100"),
                         "SHOULD" => Some("020"),
+                        // "would have to", "has to", "will need to".
+                        "HAVE" | "HAS" | "NEED" | "NEEDS"
+                            if i + 1 < self.toks.len() && self.tags[i + 1] == Tag::To =>
+                        {
+                            Some("100")
+                        }
                         _ => None,
                     });
                 if let Some(code) = modal {
@@ -2505,8 +2730,15 @@ impl<'c, 's> Sentence<'c, 's> {
                     }
                 }
                 _ => {
-                    // Compound subject acting on each other: "Iran and the US held talks".
-                    if src_units.len() >= 2 || compound {
+                    // Compound subject acting on each other: "Iran and the US held talks";
+                    // only reciprocal actions (meeting, agreeing, cooperating, or a code
+                    // with a reverse): "Ireland and France urged…" urge someone else.
+                    let reciprocal = codes.reverse.is_some()
+                        || codes
+                            .forward
+                            .as_deref()
+                            .is_some_and(|c| matches!(c.get(..2), Some("03" | "04" | "05" | "06")));
+                    if src_units.len() >= 2 && reciprocal || compound {
                         for &a in &src_units {
                             for &b in &src_units {
                                 if a != b {
@@ -2585,13 +2817,14 @@ impl<'c, 's> Sentence<'c, 's> {
                 "TALKS" | "NEGOTIATIONS" | "MEETING" | "MEETINGS" | "CONSULTATIONS"
                 | "DISCUSSIONS" | "DIALOGUE" | "SUMMIT" => NounKind::Consult,
                 "DEMANDS" | "DEMAND" | "APPEAL" | "APPEALS" | "CALLS" | "CALL" => NounKind::Demand,
-                "SANCTIONS" | "TARIFFS" | "MEASURES" | "RESTRICTIONS" | "EMBARGO" => {
+                "SANCTIONS" | "TARIFFS" | "MEASURES" | "RESTRICTIONS" | "EMBARGO" | "DUTIES" => {
                     NounKind::Sanction
                 }
                 "RIOTS" | "PROTESTS" | "DEMONSTRATIONS" | "RIOT" | "PROTEST" | "DEMONSTRATION" => {
                     NounKind::Protest
                 }
                 "MEDIATION" => NounKind::Mediate,
+                "AGREEMENT" | "DEAL" | "ACCORD" => NounKind::NoAgreement,
                 _ => continue,
             };
             // The group right before the noun (adjectives between), as modifier or possessor.
@@ -2630,7 +2863,7 @@ impl<'c, 's> Sentence<'c, 's> {
                     .filter(|&g| !self.groups[g].mediator)
             };
             let trigger = (self.toks.tokens()[i].start, self.toks.tokens()[i].end);
-            let status = self.noun_status(p, i);
+            let mut status = self.noun_status(p, i);
             let mediator = self.groups.iter().position(|g| g.mediator);
             let mut pairs: Vec<(usize, Option<usize>)> = Vec::new();
             let code;
@@ -2670,7 +2903,8 @@ impl<'c, 's> Sentence<'c, 's> {
                     if let Some(g) = before_group
                         && possessive
                     {
-                        let t = after_group(&["ON", "TO", "FROM"]);
+                        // "Kinshasa's demand that Rwandan troops leave" is made on them.
+                        let t = after_group(&["ON", "TO", "FROM", "THAT"]);
                         for &a in &self.groups[g].units {
                             match t {
                                 Some(t) => {
@@ -2699,6 +2933,24 @@ impl<'c, 's> Sentence<'c, 's> {
                                 None => pairs.push((a, None)),
                             }
                         }
+                    }
+                }
+                NounKind::NoAgreement => {
+                    // "met … but emerged without an agreement", "ended with no deal": the
+                    // parties that met did not agree.
+                    code = "030";
+                    let mut q = i;
+                    while q > 0 && i - q < 3 && self.tags[q - 1] == Tag::Det {
+                        q -= 1;
+                    }
+                    if !(q > 0 && self.is(q - 1, "WITHOUT") || i > 0 && self.is(i - 1, "NO")) {
+                        continue;
+                    }
+                    status = Status::Negated;
+                    if let Some(subject) = self.clause_subject(i)
+                        && let [a, b, ..] = self.groups[subject].units[..]
+                    {
+                        pairs.push((a, Some(b)));
                     }
                 }
                 NounKind::Mediate => {
@@ -2733,7 +2985,11 @@ impl<'c, 's> Sentence<'c, 's> {
                     }
                     let t = after_group(&["ON", "AGAINST", "TARGETING", "TARGETTING"]);
                     // "measures" and "restrictions" are sanctions only when aimed at someone.
-                    if matches!(w, "MEASURES" | "RESTRICTIONS") && t.is_none() {
+                    // "duties" are import duties only with an issuer before them ("China's
+                    // duties", "EU duties") or a target.
+                    if matches!(w, "MEASURES" | "RESTRICTIONS") && t.is_none()
+                        || w == "DUTIES" && t.is_none() && before_group.is_none()
+                    {
                         continue;
                     }
                     if let Some(g) = before_group {
@@ -2946,6 +3202,7 @@ fn is_event_noun(w: &str) -> bool {
             | "MEASURES"
             | "RESTRICTIONS"
             | "EMBARGO"
+            | "DUTIES"
             | "RIOTS"
             | "PROTESTS"
             | "DEMONSTRATIONS"
@@ -2953,6 +3210,9 @@ fn is_event_noun(w: &str) -> bool {
             | "PROTEST"
             | "DEMONSTRATION"
             | "MEDIATION"
+            | "AGREEMENT"
+            | "DEAL"
+            | "ACCORD"
     )
 }
 
@@ -2963,6 +3223,7 @@ enum NounKind {
     Sanction,
     Protest,
     Mediate,
+    NoAgreement,
 }
 
 /// Verbs that say how an action stands (decided, planned, begun, promised…) rather than
@@ -3030,6 +3291,91 @@ fn is_modality_verb(w: &str) -> bool {
                 | "REFUSED"
                 | "REFUSING"
         )
+}
+
+/// Nouns for people acting for a side ("negotiators from the EU", "envoys from Qatar").
+fn is_people_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "NEGOTIATORS"
+            | "OFFICIALS"
+            | "DELEGATES"
+            | "DELEGATIONS"
+            | "DIPLOMATS"
+            | "ENVOYS"
+            | "REPRESENTATIVES"
+            | "LEADERS"
+            | "MINISTERS"
+            | "TEAMS"
+            | "MEDIATORS"
+            | "LAWMAKERS"
+            | "TROOPS"
+            | "FORCES"
+            | "SOLDIERS"
+            | "FIGHTERS"
+    )
+}
+
+/// Nouns for people who act or speak for someone ("lawyers for the president", "a
+/// spokesman for the rebels").
+fn is_agent_for_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "LAWYERS"
+            | "LAWYER"
+            | "ATTORNEYS"
+            | "ATTORNEY"
+            | "SPOKESMAN"
+            | "SPOKESWOMAN"
+            | "SPOKESPERSON"
+            | "NEGOTIATORS"
+            | "NEGOTIATOR"
+            | "ENVOY"
+            | "ENVOYS"
+            | "REPRESENTATIVES"
+            | "REPRESENTATIVE"
+    )
+}
+
+/// Nouns a place name modifies when it names a process rather than an actor ("the Doha
+/// talks", "the Banjul process", "the Washington framework").
+fn is_process_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "PROCESS"
+            | "CHANNEL"
+            | "TRACK"
+            | "TRACKS"
+            | "FORMAT"
+            | "ROUND"
+            | "TALKS"
+            | "AGREEMENT"
+            | "ACCORD"
+            | "ACCORDS"
+            | "DEAL"
+            | "FRAMEWORK"
+            | "PLATFORM"
+            | "DECLARATION"
+            | "PROTOCOL"
+            | "SUMMIT"
+            | "CONFERENCE"
+    )
+}
+
+/// Verbs of demanding and urging, whose "that" clause is what they demand.
+fn is_directive_verb(w: &str) -> bool {
+    [
+        "DEMAND",
+        "URGE",
+        "INSIST",
+        "ASK",
+        "REQUEST",
+        "REQUIRE",
+        "PROPOSE",
+        "RECOMMEND",
+    ]
+    .iter()
+    .any(|v| w.starts_with(v))
 }
 
 /// Verbs of beginning and continuing, which take a gerund ("began collecting").
@@ -3392,5 +3738,324 @@ mod tests {
         assert_eq!(out[0].plover, Some("CONSULT"));
         assert_eq!(out[0].status, Status::Planned);
         assert_eq!(&text[out[0].trigger.0..out[0].trigger.1], "Talks");
+    }
+
+    /// Codes `text` on the mention path with mentions given as (phrase, code); returns
+    /// `(plover, source, target, status)` of each event.
+    fn coded(
+        text: &str,
+        names: &[(&str, &'static str)],
+    ) -> Vec<(&'static str, String, Option<String>, Status)> {
+        let mut mentions: Vec<ActorMention<'static>> = names
+            .iter()
+            .map(|(phrase, code)| {
+                let start = text.find(phrase).expect("phrase in the sentence");
+                ActorMention {
+                    start,
+                    end: start + phrase.len(),
+                    code,
+                }
+            })
+            .collect();
+        mentions.sort_by_key(|m| m.start);
+        let mut out = Vec::new();
+        Coder::builtin().code_mentions(text, &mentions, &mut Scratch::default(), &mut out);
+        out.into_iter()
+            .map(|e| {
+                (
+                    e.plover.unwrap_or("-"),
+                    e.source.code,
+                    e.target.map(|t| t.code),
+                    e.status,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_place_after_in_or_at_is_a_venue_not_a_target() {
+        let events = coded(
+            "Mexico threatened new tariffs at a news conference in Ottawa.",
+            &[("Mexico", "MEXGOV"), ("Ottawa", "CAN")],
+        );
+        assert!(!events.is_empty(), "the threat is coded");
+        assert!(
+            events.iter().all(|e| e.2.is_none()),
+            "Ottawa is where it was said: {events:?}"
+        );
+        // Through a place noun: "at the headquarters of".
+        let events = coded(
+            "Delegates from Peru and Chile are scheduled to meet at the headquarters of the OAS.",
+            &[("Peru", "PER"), ("Chile", "CHL"), ("OAS", "IGOOAS")],
+        );
+        assert!(
+            events.iter().all(|e| e.2.as_deref() != Some("IGOOAS")),
+            "{events:?}"
+        );
+    }
+
+    #[test]
+    fn people_from_two_sides_meeting_is_a_planned_consultation() {
+        let events = coded(
+            "Delegates from Peru and Chile are scheduled to meet next week.",
+            &[("Peru", "PER"), ("Chile", "CHL")],
+        );
+        assert!(
+            events.contains(&("CONSULT", "PER".into(), Some("CHL".into()), Status::Planned)),
+            "{events:?}"
+        );
+        assert!(events.iter().all(|e| e.0 == "CONSULT"), "{events:?}");
+    }
+
+    #[test]
+    fn a_demanded_action_is_the_demand_content() {
+        let events = coded(
+            "Norway demanded that Sweden withdraw its ambassador.",
+            &[("Norway", "NORGOV"), ("Sweden", "SWEGOV")],
+        );
+        assert_eq!(
+            events,
+            vec![(
+                "REQUEST",
+                "NORGOV".into(),
+                Some("SWEGOV".into()),
+                Status::Occurred
+            )]
+        );
+    }
+
+    #[test]
+    fn a_compound_subject_urges_someone_else() {
+        let events = coded(
+            "Ireland and Portugal have urged restraint.",
+            &[("Ireland", "IRLGOV"), ("Portugal", "PRTGOV")],
+        );
+        assert!(!events.is_empty());
+        assert!(
+            events.iter().all(|e| e.0 == "REQUEST" && e.2.is_none()),
+            "not each other: {events:?}"
+        );
+        // Meeting is reciprocal.
+        let events = coded(
+            "Ireland and Portugal met on Monday.",
+            &[("Ireland", "IRLGOV"), ("Portugal", "PRTGOV")],
+        );
+        assert!(
+            events
+                .iter()
+                .any(|e| e.0 == "CONSULT" && e.2.as_deref() == Some("PRTGOV")),
+            "{events:?}"
+        );
+    }
+
+    #[test]
+    fn a_relative_who_after_an_apposition_is_the_name_before_it() {
+        let events = coded(
+            "Nairobi sent Amina Odhiambo, its chief negotiator, who met Somalia's envoy on Friday.",
+            &[
+                ("Nairobi", "KENGOV"),
+                ("Amina Odhiambo", "KENGOV"),
+                ("Somalia", "SOMGOV"),
+            ],
+        );
+        assert!(
+            events
+                .iter()
+                .any(|e| e.0 == "CONSULT" && e.1 == "KENGOV" && e.2.as_deref() == Some("SOMGOV")),
+            "{events:?}"
+        );
+    }
+
+    #[test]
+    fn the_subject_is_found_before_a_relative_clause() {
+        let events = coded(
+            "Poland, whose farmers export grain to Ukraine, has urged Brussels to act.",
+            &[
+                ("Poland", "POLGOV"),
+                ("Ukraine", "UKR"),
+                ("Brussels", "IGOEUR"),
+            ],
+        );
+        assert!(
+            events
+                .iter()
+                .any(|e| e.0 == "REQUEST" && e.1 == "POLGOV" && e.2.as_deref() == Some("IGOEUR")),
+            "{events:?}"
+        );
+        assert!(events.iter().all(|e| e.1 != "UKR"), "{events:?}");
+    }
+
+    #[test]
+    fn a_participle_after_a_noun_before_a_gerund_modifies_the_noun() {
+        let events = coded(
+            "Seoul warned of penalties for any firm caught selling chips to Pyongyang.",
+            &[("Seoul", "KORGOV"), ("Pyongyang", "PRKGOV")],
+        );
+        assert!(events.iter().all(|e| e.0 != "COERCE"), "{events:?}");
+    }
+
+    #[test]
+    fn a_demand_that_someone_acts_is_made_on_them() {
+        let events = coded(
+            "Athens repeated Greece's demand that Turkish ships leave the strait.",
+            &[
+                ("Athens", "GRCGOV"),
+                ("Greece", "GRC"),
+                ("Turkish ships", "TURMIL"),
+            ],
+        );
+        assert!(
+            events
+                .iter()
+                .any(|e| e.0 == "REQUEST" && e.2.as_deref() == Some("TURMIL")),
+            "{events:?}"
+        );
+        assert!(events.iter().all(|e| e.1 != "TURMIL"), "{events:?}");
+    }
+
+    #[test]
+    fn an_indirect_question_is_not_an_event() {
+        let events = coded(
+            "Lima and Quito talked for hours but could not agree on how to settle the border row.",
+            &[("Lima", "PERGOV"), ("Quito", "ECUGOV")],
+        );
+        assert!(
+            events
+                .iter()
+                .all(|e| e.0 != "AGREE" || e.3 != Status::Occurred),
+            "{events:?}"
+        );
+    }
+
+    #[test]
+    fn those_who_speak_for_an_actor_act_for_it() {
+        let events = coded(
+            "Lawyers for the prime minister have asked the tribunal to reject the appeal.",
+            &[("the prime minister", "NPLGOV"), ("the tribunal", "NPLJUD")],
+        );
+        assert!(
+            events
+                .iter()
+                .any(|e| e.0 == "REQUEST" && e.1 == "NPLGOV" && e.2.as_deref() == Some("NPLJUD")),
+            "{events:?}"
+        );
+    }
+
+    #[test]
+    fn a_place_naming_a_process_does_not_act() {
+        let events = coded(
+            "Delegates said they would walk out if the Tashkent process stalled.",
+            &[("Tashkent", "UZBGOV")],
+        );
+        assert!(events.is_empty(), "{events:?}");
+    }
+
+    #[test]
+    fn calling_something_a_name_is_not_a_phone_call() {
+        let events = coded(
+            "Madrid rejected the Moroccan offer, calling the plan a distraction.",
+            &[("Madrid", "ESPGOV"), ("Moroccan", "MAR")],
+        );
+        assert!(events.iter().all(|e| e.0 != "CONSULT"), "{events:?}");
+        let events = coded(
+            "Madrid called Rabat on Monday.",
+            &[("Madrid", "ESPGOV"), ("Rabat", "MARGOV")],
+        );
+        assert!(events.iter().any(|e| e.0 == "CONSULT"), "{events:?}");
+    }
+
+    #[test]
+    fn duties_with_an_issuer_are_sanctions() {
+        let events = coded(
+            "India's new duties of up to 30% on Vietnamese steel took effect.",
+            &[("India", "INDGOV"), ("Vietnamese steel", "VNMBUS")],
+        );
+        assert!(
+            events.iter().any(|e| e.0 == "SANCTION" && e.1 == "INDGOV"),
+            "{events:?}"
+        );
+        // Duties as obligations, with no issuer, are not.
+        let events = coded(
+            "Officials said the duties of the envoy were unclear, Oslo said.",
+            &[("Oslo", "NORGOV")],
+        );
+        assert!(events.iter().all(|e| e.0 != "SANCTION"), "{events:?}");
+    }
+
+    #[test]
+    fn a_base_form_after_be_is_a_passive() {
+        let events = coded(
+            "Canberra threatened retaliation if Australian exporters were hit again.",
+            &[("Canberra", "AUSGOV"), ("Australian exporters", "AUSBUS")],
+        );
+        assert!(events.iter().all(|e| e.0 != "ASSAULT"), "{events:?}");
+    }
+
+    #[test]
+    fn not_accepting_is_rejecting() {
+        let events = coded(
+            "The Kenyan opposition said it did not accept the verdict of the court.",
+            &[("The Kenyan opposition", "KENOPP"), ("the court", "KENJUD")],
+        );
+        assert!(
+            events
+                .iter()
+                .any(|e| e.0 == "REJECT" && e.2.as_deref() == Some("KENJUD")),
+            "{events:?}"
+        );
+    }
+
+    #[test]
+    fn the_agent_of_a_participle_is_not_the_object() {
+        let events = coded(
+            "The AU said it was sending a mission led by Ghana to the border.",
+            &[("The AU", "IGOAFR"), ("Ghana", "GHAGOV")],
+        );
+        assert!(
+            events.iter().all(|e| e.2.as_deref() != Some("GHAGOV")),
+            "{events:?}"
+        );
+    }
+
+    #[test]
+    fn a_naming_verb_still_gives_its_subject_to_the_next() {
+        let events = coded(
+            "Oslo called the deal a milestone and urged Moscow to sign it.",
+            &[("Oslo", "NORGOV"), ("Moscow", "RUSGOV")],
+        );
+        assert!(
+            events
+                .iter()
+                .any(|e| e.0 == "REQUEST" && e.1 == "NORGOV" && e.2.as_deref() == Some("RUSGOV")),
+            "{events:?}"
+        );
+        assert!(events.iter().all(|e| e.0 != "CONSULT"), "{events:?}");
+    }
+
+    #[test]
+    fn meeting_without_an_agreement_is_a_negated_agreement() {
+        let events = coded(
+            "Serbia and Kosovo met in Brussels but ended the day without an agreement.",
+            &[
+                ("Serbia", "SRBGOV"),
+                ("Kosovo", "XKXGOV"),
+                ("Brussels", "IGOEUR"),
+            ],
+        );
+        assert!(
+            events.contains(&(
+                "AGREE",
+                "SRBGOV".into(),
+                Some("XKXGOV".into()),
+                Status::Negated
+            )),
+            "{events:?}"
+        );
+        // An agreement that was reached is a verb's business, not this rule's.
+        let events = coded(
+            "Serbia and Kosovo praised the agreement.",
+            &[("Serbia", "SRBGOV"), ("Kosovo", "XKXGOV")],
+        );
+        assert!(events.iter().all(|e| e.3 != Status::Negated), "{events:?}");
     }
 }

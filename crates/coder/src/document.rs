@@ -2,8 +2,11 @@
 //! the document tells.
 //!
 //! - **The parties.** Coverage of a negotiation or a conflict is about two sides; they are the
-//!   two countries named most often (mediators, named in a mediating role, do not count), when
-//!   both are named at least twice.
+//!   two sides named most often, when both are named at least twice. A side is a state (its
+//!   government, army and people together), an intergovernmental body (`IGOEUR`), or a rebel
+//!   or opposition group, which a domestic conflict sets against its own government
+//!   (`CODREB`, `GMBOPP`). A side named as a mediator anywhere in the document ("Qatari
+//!   mediators", "mediated by Oman") does not count, nor do venues ("talks in Geneva").
 //! - **"Both sides"**, "the two sides", "both countries", "the two parties", "each side":
 //!   stand for the two parties, as a compound actor.
 //! - **Unstated targets.** A party's action without a stated target ("Washington pushed for a
@@ -47,6 +50,15 @@ const BOTH_SIDES: &[&str] = &[
     "the two rivals",
     "both rivals",
     "two sworn rivals",
+    "both teams",
+    "the two teams",
+    "both camps",
+    "the two camps",
+    "both capitals",
+    "the two capitals",
+    "the two leaders",
+    "both leaders",
+    "the two men",
 ];
 
 fn country(code: &str) -> &str {
@@ -62,15 +74,91 @@ fn is_state(code: &str) -> bool {
         && !matches!(c, "IGO" | "NGO" | "MNC" | "GCC" | "---")
 }
 
-/// The document's two parties: the two states named most often, each at least twice, in
-/// order of first mention. Mentions marked as mediators in `mediators` do not count.
+/// The key a party is counted under: an intergovernmental body by its body (`IGOEUR`), a
+/// rebel or opposition group by its country and sector (`CODREB`, `GMBOPP`: a domestic
+/// conflict sets them against their own government), any other state actor by its country
+/// (`CODGOV`, `CODMIL` and `COD` are one side). `None` for codes that cannot be a side.
+fn party_key(code: &str) -> Option<&str> {
+    if code.starts_with("IGO") {
+        return code.get(..6).filter(|k| k.len() == 6);
+    }
+    if !is_state(code) {
+        return None;
+    }
+    match code.get(3..6) {
+        Some("REB" | "OPP" | "INS") => code.get(..6),
+        _ => Some(country(code)),
+    }
+}
+
+/// Whether the mention starting at byte `start` names a place where something happens
+/// rather than an actor: it follows a locative preposition ("talks in Geneva", "met at the
+/// Qatari capital").
+fn locative(text: &str, start: usize) -> bool {
+    let before = text.get(..start).unwrap_or("");
+    let mut words = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    let mut w = words.next().unwrap_or("");
+    if w.eq_ignore_ascii_case("the") {
+        w = words.next().unwrap_or("");
+    }
+    matches!(w, "in" | "In" | "at" | "At" | "into")
+}
+
+/// Whether the mention at `m` names a mediator by its own words: "Qatari mediators",
+/// "Egypt's mediation", "Omani intermediaries", "mediated by Oman".
+fn named_mediator(text: &str, m: &ActorMention<'_>) -> bool {
+    let own = text.get(m.start..m.end).unwrap_or("").to_ascii_lowercase();
+    let after = text.get(m.end..).unwrap_or("");
+    let next = after
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let before = text.get(..m.start).unwrap_or("").to_ascii_lowercase();
+    let cue = |w: &str| w.starts_with("mediat") || w.starts_with("intermediar");
+    own.split(' ').any(cue)
+        || cue(&next)
+        || ["mediated by ", "brokered by ", "hosted by "]
+            .iter()
+            .any(|p| before.trim_end_matches("the ").ends_with(p))
+}
+
+/// The document's two parties: the two sides named most often (see [`party_key`]: states,
+/// intergovernmental bodies, rebel and opposition groups), each at least twice, in order of
+/// first mention. Mentions marked as mediators in `mediators` do not count.
 pub fn parties(mentions: &[ActorMention<'_>], mediators: &[bool]) -> Option<[String; 2]> {
-    let mut counts: Vec<(&str, usize, usize)> = Vec::new(); // (country, count, first)
+    parties_in(None, mentions, mediators)
+}
+
+/// [`parties`], not counting the mentions of `text` that name a venue (see [`locative`]).
+fn parties_in(
+    text: Option<&str>,
+    mentions: &[ActorMention<'_>],
+    mediators: &[bool],
+) -> Option<[String; 2]> {
+    // A side named as a mediator anywhere in the document mediates throughout it.
+    let mediating: Vec<&str> = mentions
+        .iter()
+        .enumerate()
+        .filter(|(i, m)| {
+            mediators.get(*i).copied().unwrap_or(false)
+                || text.is_some_and(|t| named_mediator(t, m))
+        })
+        .filter_map(|(_, m)| party_key(m.code))
+        .collect();
+    let mut counts: Vec<(&str, usize, usize)> = Vec::new(); // (key, count, first)
     for (i, m) in mentions.iter().enumerate() {
-        if !is_state(m.code) || mediators.get(i).copied().unwrap_or(false) {
+        if mediators.get(i).copied().unwrap_or(false)
+            || text.is_some_and(|t| locative(t, m.start))
+            || party_key(m.code).is_some_and(|k| mediating.contains(&k))
+        {
             continue;
         }
-        let c = country(m.code);
+        let Some(c) = party_key(m.code) else {
+            continue;
+        };
         match counts.iter_mut().find(|(k, _, _)| *k == c) {
             Some(e) => e.1 += 1,
             None => counts.push((c, 1, i)),
@@ -81,7 +169,7 @@ pub fn parties(mentions: &[ActorMention<'_>], mediators: &[bool]) -> Option<[Str
     if b.1 < 2 {
         return None;
     }
-    // A third state named as often as the second leaves the pair undecided.
+    // A third side named as often as the second leaves the pair undecided.
     if counts.get(2).is_some_and(|c| c.1 == b.1) {
         return None;
     }
@@ -191,7 +279,7 @@ impl Coder {
             }
         }
         // Mediators do not count towards the parties.
-        let parties = parties(mentions, &mediator);
+        let parties = parties_in(Some(text), mentions, &mediator);
         if let Some([p, q]) = &parties {
             // Sentences that say "both sides" are coded again with the two parties there.
             for (k, &(s, e)) in sentences.iter().enumerate() {
@@ -261,7 +349,7 @@ impl Coder {
                 && infer_target(&ev, text)
                 && let Some([p, q]) = &parties
             {
-                let src = country(&ev.source.code);
+                let src = party_key(&ev.source.code).unwrap_or("");
                 let other = if src == p {
                     Some(q)
                 } else if src == q {
@@ -274,7 +362,7 @@ impl Coder {
                     let b = per_sentence[k].1;
                     let recent = mentions[..b]
                         .iter()
-                        .rposition(|m| is_state(m.code) && country(m.code) == other);
+                        .rposition(|m| party_key(m.code) == Some(other.as_str()));
                     ev.target = Some(match recent {
                         Some(i) => ActorRef {
                             code: mentions[i].code.to_owned(),
@@ -476,6 +564,104 @@ mod tests {
         assert_eq!(
             request.event.target.as_ref().and_then(|t| t.mention),
             Some(2)
+        );
+    }
+
+    #[test]
+    fn rebels_bodies_and_oppositions_are_sides() {
+        let text = "Khartoum Khartoum RSF RSF";
+        let ms = [
+            m(text, "Khartoum", "SDNGOV"),
+            ActorMention {
+                start: 9,
+                end: 17,
+                code: "SDNMIL",
+            },
+            m(text, "RSF", "SDNREB"),
+            ActorMention {
+                start: 22,
+                end: 25,
+                code: "SDNREB",
+            },
+        ];
+        assert_eq!(
+            parties(&ms, &[false; 4]),
+            Some(["SDN".to_owned(), "SDNREB".to_owned()])
+        );
+        assert_eq!(party_key("IGOEURCOM"), Some("IGOEUR"));
+        assert_eq!(party_key("PERGOV"), Some("PER"));
+        assert_eq!(party_key("BOLOPP"), Some("BOLOPP"));
+        assert_eq!(party_key("GCC"), None);
+    }
+
+    #[test]
+    fn venues_do_not_count_as_sides() {
+        assert!(locative("talks in Vienna", 9));
+        assert!(locative("met at the Hague", 11));
+        assert!(!locative("Vienna said", 0));
+        assert!(!locative("officials from Vienna", 15));
+    }
+
+    #[test]
+    fn an_opposition_party_acts_on_the_government() {
+        let coder = Coder::builtin();
+        let text = "The government of Bolivia and the opposition met. La Paz was pleased. \
+                    The opposition rejected the offer.";
+        let s1 = text.find("La Paz").expect("s1");
+        let s2 = text.find("The opposition rejected").expect("s2");
+        let sentences = [(0, s1 - 1), (s1, s2 - 1), (s2, text.len())];
+        let ms = vec![
+            m(text, "The government of Bolivia", "BOLGOV"),
+            m(text, "the opposition", "BOLOPP"),
+            m(text, "La Paz", "BOLGOV"),
+            m(text, "The opposition", "BOLOPP"),
+        ];
+        let events = coder.code_document(text, &sentences, &ms);
+        let reject = events
+            .iter()
+            .find(|e| e.event.plover == Some("REJECT"))
+            .expect("a rejection");
+        assert!(reject.inferred_target);
+        assert_eq!(
+            reject.event.target.as_ref().map(|t| t.code.as_str()),
+            Some("BOLGOV")
+        );
+    }
+
+    #[test]
+    fn a_state_named_as_mediator_is_not_a_side() {
+        let text = "Egypt Egypt Egypt Sudan Sudan Ethiopia Ethiopia Ethiopia Egyptian mediators";
+        let at = |w: &str, n: usize| text.match_indices(w).nth(n).expect("word").0;
+        let ms: Vec<ActorMention<'_>> = [
+            ("Egypt", 0, "EGY"),
+            ("Egypt", 1, "EGY"),
+            ("Egypt", 2, "EGY"),
+            ("Sudan", 0, "SDN"),
+            ("Sudan", 1, "SDN"),
+            ("Ethiopia", 0, "ETH"),
+            ("Ethiopia", 1, "ETH"),
+            ("Ethiopia", 2, "ETH"),
+        ]
+        .iter()
+        .map(|&(w, n, code)| ActorMention {
+            start: at(w, n),
+            end: at(w, n) + w.len(),
+            code,
+        })
+        .chain(std::iter::once(ActorMention {
+            start: at("Egyptian", 0),
+            end: text.len(),
+            code: "EGYGOV",
+        }))
+        .collect();
+        assert_eq!(
+            parties_in(Some(text), &ms, &[false; 9]),
+            Some(["SDN".to_owned(), "ETH".to_owned()])
+        );
+        // Without the mediators, Egypt is the most named side.
+        assert_eq!(
+            parties_in(Some(text), &ms[..8], &[false; 8]),
+            Some(["EGY".to_owned(), "ETH".to_owned()])
         );
     }
 }

@@ -179,6 +179,13 @@ static EXCHANGE: LazyLock<PhraseSet<()>> = LazyLock::new(|| {
         "release",
         "free",
         "handed over",
+        "hand over",
+        "hands over",
+        "handing over",
+        "trade",
+        "trades",
+        "traded",
+        "trading",
     ])
 });
 static MEASURE_VERB: LazyLock<PhraseSet<()>> = LazyLock::new(|| {
@@ -230,6 +237,17 @@ static REPORTING: &[&str] = &[
     "added",
     "confirmed",
 ];
+/// Nouns of a pause in the fighting, whose length is a claim of its own (`pause_length`).
+const TRUCE_NOUNS: &[&str] = &[
+    "pause",
+    "truce",
+    "ceasefire",
+    "cease-fire",
+    "lull",
+    "halt",
+    "suspension",
+    "moratorium",
+];
 /// Nouns of the acts claims are about: a date right after one of them is the act's date.
 static ACT_NOUNS: &[&str] = &[
     "sanctions",
@@ -278,6 +296,30 @@ fn locative(text: &str, pos: usize) -> bool {
     {
         return true;
     }
+    // "the Doha round", "the Geneva talks": the place names where the talks are held.
+    let name_end = PLACE_SET
+        .find(
+            text,
+            crate::text::char_range(text, pos..(pos + 40).min(text.len())),
+        )
+        .first()
+        .filter(|h| h.start == pos)
+        .map(|h| h.end);
+    if let Some(end) = name_end
+        && let Some(t) = TALKS
+            .find(
+                text,
+                crate::text::char_range(text, end..(end + 16).min(text.len())),
+            )
+            .first()
+        && text[end..t.start].trim().is_empty()
+        && matches!(
+            &text[t.start..t.end],
+            "talks" | "round" | "negotiations" | "summit"
+        )
+    {
+        return true;
+    }
     // "the capital of Qatar, Doha": an appositive after a place used as a place.
     let head = text[..pos].trim_end();
     if let Some(before) = head.strip_suffix(',') {
@@ -318,6 +360,7 @@ static DIRECT: LazyLock<PhraseSet<()>> = LazyLock::new(|| {
         "face to face",
         "face-to-face",
         "in the same room",
+        "same table",
         "directly",
         "sat down together",
         "directement",
@@ -456,7 +499,7 @@ pub fn normalize_value(attribute: &str, value: &str) -> String {
         },
         "issuer" => normalize_issuer(&v),
         "venue" => normalize_venue(&v),
-        "duration" => {
+        "duration" | "pause_length" => {
             static RE: LazyLock<Regex> = LazyLock::new(|| {
                 Regex::new(
                     r"^(?:about |more than |nearly )?([a-z0-9]+)[ -](hour|day|week|month)s?$",
@@ -1218,6 +1261,30 @@ fn read_events(ctx: &Ctx) -> Vec<EventRead> {
             facts: vec![("date".to_owned(), d, None)],
         });
     }
+    // A referendum and the month or day it is set for.
+    if let Some(h) = ["referendum", "plebiscite"]
+        .iter()
+        .find_map(|w| s.find(w).map(|p| base + p..base + p + w.len()))
+        && let Some(d) = ctx.date_attached(h, true, 80, true)
+    {
+        out.push(EventRead {
+            kind: "referendum".to_owned(),
+            date: Some(d.clone()),
+            facts: vec![("date".to_owned(), d, None)],
+        });
+    }
+    // Lengths of a border, a section of it, a road or a pipeline.
+    for (kind, value, hedge) in lengths(s) {
+        if let Some(e) = out.iter_mut().find(|e| e.kind == kind) {
+            e.facts.push(("length_km".to_owned(), value, hedge));
+        } else {
+            out.push(EventRead {
+                kind,
+                date: None,
+                facts: vec![("length_km".to_owned(), value, hedge)],
+            });
+        }
+    }
     // Arrests and releases.
     let mut detention: Vec<Fact> = Vec::new();
     if let Some(c) = RE_ARRESTS.captures(s)
@@ -1245,6 +1312,132 @@ fn read_events(ctx: &Ctx) -> Vec<EventRead> {
             date: None,
             facts: detention,
         });
+    }
+    out
+}
+
+static RE_KM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b({HEDGES}|roughly )?(\d[\d,]*(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a hundred|a thousand)(-| )(?:kilometres?|kilometers?|km)\b"
+    ))
+    .expect("length pattern compiles")
+});
+/// Lines whose length is a claim, as the subject names them.
+const MEASURED: &[(&str, &str)] = &[
+    ("border", "border"),
+    ("frontier", "border"),
+    ("boundary", "border"),
+    ("line", "line"),
+    ("road", "road"),
+    ("highway", "road"),
+    ("railway", "railway"),
+    ("pipeline", "pipeline"),
+    ("corridor", "corridor"),
+    ("route", "route"),
+    ("buffer zone", "buffer-zone"),
+    ("wall", "wall"),
+];
+/// Nouns for a part of such a line.
+const PART_NOUNS: &[&str] = &["section", "stretch", "segment", "portion", "part"];
+
+/// Lengths in kilometres a sentence gives a border, a section of it, a road, a pipeline:
+/// "a 51-kilometre section of the border", "the 51-km border section", "a frontier of
+/// about 1,000 kilometres", "40 kilometres of road". Distances ("5 km from the border")
+/// are not lengths. Returns (subject kind, value in km, hedge).
+fn lengths(s: &str) -> Vec<(String, String, Option<String>)> {
+    let mut out = Vec::new();
+    for c in RE_KM.captures_iter(s) {
+        let (Some(m), Some(n)) = (
+            c.get(0),
+            number(&c[2]).or_else(|| match &c[2] {
+                "a hundred" => Some(100.0),
+                "a thousand" => Some(1000.0),
+                _ => None,
+            }),
+        ) else {
+            continue;
+        };
+        let after: Vec<&str> = s[m.end()..]
+            .split([',', ';', '.', '(', ')', '—'])
+            .next()
+            .unwrap_or("")
+            .split_whitespace()
+            .take(6)
+            .collect();
+        let adjectival = &c[3] == "-" || s[m.start()..m.end()].ends_with("km");
+        // "N km from / away / north of": a distance.
+        if after.first().is_some_and(|w| {
+            matches!(
+                *w,
+                "from"
+                    | "away"
+                    | "north"
+                    | "south"
+                    | "east"
+                    | "west"
+                    | "inside"
+                    | "into"
+                    | "beyond"
+                    | "past"
+                    | "short"
+                    | "off"
+                    | "deep"
+                    | "behind"
+            )
+        }) {
+            continue;
+        }
+        let before: Vec<&str> = s[..m.start()].split_whitespace().rev().take(4).collect();
+        // The words that name the thing measured: after the figure when it qualifies a noun
+        // ("51-km border section") or is followed by "of" ("40 km of road"); before it after
+        // "of" ("a frontier of about 1,000 kilometres").
+        let window: Vec<&str> = if adjectival && after.first() != Some(&"of") {
+            after.iter().take(5).copied().collect()
+        } else if after.first() == Some(&"of") {
+            after.iter().skip(1).take(4).copied().collect()
+        } else if before.first() == Some(&"of")
+            || (before.get(1) == Some(&"of") && c.get(1).is_some())
+        {
+            before
+                .iter()
+                .skip_while(|w| **w != "of")
+                .skip(1)
+                .take(3)
+                .copied()
+                .collect()
+        } else {
+            continue;
+        };
+        let clean = |w: &str| {
+            w.trim_matches(|ch: char| !ch.is_alphanumeric() && ch != '-')
+                .to_lowercase()
+        };
+        let words: Vec<String> = window.iter().map(|w| clean(w)).collect();
+        let Some(thing) = MEASURED.iter().find_map(|(n, k)| {
+            words
+                .iter()
+                .any(|w| w == n || w.strip_suffix('s') == Some(n))
+                .then_some(*k)
+        }) else {
+            continue;
+        };
+        let part = words.iter().any(|w| PART_NOUNS.contains(&w.as_str()));
+        let kind = if part {
+            format!("{thing}-section")
+        } else {
+            thing.to_owned()
+        };
+        let value = if n.fract() == 0.0 {
+            format!("{}", n as u64)
+        } else {
+            format!("{n}")
+        };
+        if !out
+            .iter()
+            .any(|(k, v, _): &(String, String, Option<String>)| *k == kind && *v == value)
+        {
+            out.push((kind, value, c.get(1).map(|q| q.as_str().trim().to_owned())));
+        }
     }
     out
 }
@@ -1556,11 +1749,17 @@ pub fn read_mentions(view: &View, compiled: &Compiled) -> Vec<Mention> {
             e.0 += 1;
         }
     }
-    if counts.is_empty() {
-        // Only a dateline names a city: where the story was filed.
-        for h in PLACE_SET.find(text, 0..text.len()) {
-            if PLACES[*h.item].city.is_some() && dateline(view, h.start..h.end) {
-                counts.entry(*h.item).or_insert((1, h.start));
+    // A dateline names where the story was filed: when the story also names that city as
+    // a place, or names no other, the dateline counts as one more mention of it (a preview
+    // filed from the host city: "CAIRO — … travel to Cairo").
+    let none_else = counts.is_empty();
+    for h in PLACE_SET.find(text, 0..text.len()) {
+        if PLACES[*h.item].city.is_some() && dateline(view, h.start..h.end) {
+            if let Some(e) = counts.get_mut(h.item) {
+                e.0 += 1;
+                e.1 = e.1.min(h.start);
+            } else if none_else {
+                counts.insert(*h.item, (1, h.start));
             }
         }
     }
@@ -1711,6 +1910,18 @@ pub fn read_mentions(view: &View, compiled: &Compiled) -> Vec<Mention> {
                 if ["not", "never", "n't"]
                     .iter()
                     .any(|n| has_word(text, w2.clone(), n))
+                {
+                    return false;
+                }
+                // "put it on the agenda": an item, not a meeting; "told a meeting of
+                // editors": an audience, not talks between the parties.
+                let word = &text[h.start..h.end];
+                let prev = &text[w2.clone()];
+                if (word == "agenda" && (prev.ends_with("on the") || prev.ends_with("off the")))
+                    || (word == "meeting"
+                        && ["told", "addressed", "briefed"]
+                            .iter()
+                            .any(|v| has_word(text, w2.clone(), v)))
                 {
                     return false;
                 }
@@ -1931,12 +2142,28 @@ pub fn read_mentions(view: &View, compiled: &Compiled) -> Vec<Mention> {
             {
                 continue;
             }
-            // "a ceasefire of 30 days" is the ceasefire's length, not the meeting's.
-            if has_word(text, prev.clone(), "of") {
-                let noun = words_before(text, sent.start, prev.start, 1);
-                if TALKS.find(text, noun).is_empty() {
-                    continue;
-                }
+            // "a 45-day pause", "a ceasefire of 30 days": the length of a pause in the
+            // fighting, not of the meeting.
+            let next_word =
+                crate::text::char_range(text, t.range.end..(t.range.end + 16).min(sent.end));
+            let next_word = text[next_word]
+                .split(|c: char| !c.is_alphanumeric() && c != '-')
+                .find(|w| !w.is_empty())
+                .unwrap_or("");
+            let of_noun = has_word(text, prev.clone(), "of")
+                .then(|| words_before(text, sent.start, prev.start, 1));
+            let truce = TRUCE_NOUNS.contains(&next_word)
+                || of_noun
+                    .clone()
+                    .is_some_and(|r| TRUCE_NOUNS.iter().any(|n| has_word(text, r.clone(), n)));
+            if truce {
+                push("pause_length", t.value.clone(), None);
+                continue;
+            }
+            if let Some(noun) = of_noun
+                && TALKS.find(text, noun).is_empty()
+            {
+                continue;
             }
             let q = words_before(text, sent.start, t.range.start, 2);
             let qual = [
@@ -1984,7 +2211,14 @@ pub fn read_mentions(view: &View, compiled: &Compiled) -> Vec<Mention> {
                 ]
                 .iter()
                 .any(|w| sf.has(w));
-                if let Some(d) = &date {
+                // "on Saturday and again on Sunday": one round over both days, no one date.
+                let over_days = day_times.windows(2).any(|w| {
+                    let (a, b) = (&w[0].0, &w[1].0);
+                    a.end < b.start
+                        && b.start - a.end <= 24
+                        && has_word(text, a.end..b.start, "again")
+                });
+                if let Some(d) = date.as_ref().filter(|_| !over_days) {
                     let attr = if multi_day && ending {
                         "end_date"
                     } else {
@@ -2104,6 +2338,13 @@ pub fn read_mentions(view: &View, compiled: &Compiled) -> Vec<Mention> {
                         && !counted.contains(attr)
                     {
                         counted.push(attr);
+                        // In an exchange or a release, the people counted are the ones set
+                        // free ("would hand over 14 hostages", "600 prisoners freed").
+                        let attr = match (&anchor, *attr) {
+                            (Anchor::Measure("exchange"), "hostage_count") => "hostages_released",
+                            (Anchor::Measure("exchange"), "prisoner_count") => "prisoners_released",
+                            (_, a) => a,
+                        };
                         push(attr, format!("{}", n as u64), None);
                     }
                 }
@@ -2179,6 +2420,18 @@ pub fn read_mentions(view: &View, compiled: &Compiled) -> Vec<Mention> {
             place.or(last_talks_place)
         } else {
             place
+        };
+        // The terms of an exchange still being negotiated ("would hand over 14 hostages")
+        // are the deal's, not an event of the day the story last named: undated.
+        let context_date = if matches!(anchor, Anchor::Measure("exchange"))
+            && date.is_none()
+            && ["would", "will", "draft", "proposal", "framework", "plan"]
+                .iter()
+                .any(|w| sf.has(w))
+        {
+            None
+        } else {
+            context_date
         };
         out.push(Mention {
             anchor,
@@ -2432,4 +2685,47 @@ pub fn resolve(mentions: &[Mention]) -> Vec<Claim> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(s: &str) -> Vec<(String, String)> {
+        lengths(s).into_iter().map(|(k, v, _)| (k, v)).collect()
+    }
+
+    #[test]
+    fn lengths_name_the_line_they_measure() {
+        let pair = |k: &str, v: &str| (k.to_owned(), v.to_owned());
+        assert_eq!(
+            kinds("the sides fixed a 30-kilometre section of the frontier."),
+            [pair("border-section", "30")]
+        );
+        assert_eq!(
+            kinds("villagers oppose the 30-km border stretch."),
+            [pair("border-section", "30")]
+        );
+        assert_eq!(
+            kinds("a border of roughly 2,400 kilometres runs through the hills."),
+            [pair("border", "2400")]
+        );
+        assert_eq!(
+            kinds("they will pave 12 kilometres of road next year."),
+            [pair("road", "12")]
+        );
+        assert_eq!(kinds("the pipeline, 800 km long, was finished."), []);
+    }
+
+    #[test]
+    fn a_distance_is_not_a_length() {
+        assert!(kinds("the village lies 5 km from the border.").is_empty());
+        assert!(kinds("troops pulled back 10 kilometres north of the line.").is_empty());
+    }
+
+    #[test]
+    fn a_pause_length_is_written_as_a_duration() {
+        assert_eq!(normalize_value("pause_length", "45 days"), "P45D");
+        assert_eq!(normalize_value("pause_length", "P42D"), "P42D");
+    }
 }

@@ -154,7 +154,7 @@ fn gaza_positions_changes_and_contradictions() {
     assert!(
         got.contains(&(
             "exchange-2025-01-09".into(),
-            "hostage_count".into(),
+            "hostages_released".into(),
             vec!["33".into(), "34".into()]
         )),
         "{got:?}"
@@ -216,7 +216,7 @@ fn ukraine_claims_agree_and_disagree_where_they_should() {
     assert!(
         got.contains(&(
             "exchange-2025-05-16".into(),
-            "prisoner_count".into(),
+            "prisoners_released".into(),
             vec!["1000".into(), "1200".into()]
         )),
         "{got:?}"
@@ -1032,5 +1032,122 @@ fn how_often_is_not_how_long() {
     assert!(
         got.iter().any(|c| c.1 == "format" && c.2 == "indirect"),
         "{got:?}"
+    );
+}
+
+const HOSTAGE_DEAL: &str = r#"
+name = "t"
+parties = ["ISR", "PSE"]
+[[issue]]
+id = "hostages"
+question = "How many hostages are freed?"
+keywords = ["hostages"]
+"#;
+
+fn claim_values(a: &Analysis, attribute: &str) -> Vec<(String, String)> {
+    a.claims
+        .iter()
+        .filter(|c| c.attribute == attribute)
+        .map(|c| (c.subject.clone(), c.value.clone()))
+        .collect()
+}
+
+#[test]
+fn counts_in_a_proposed_exchange_are_the_numbers_released_and_undated() {
+    let a = analyze_text(
+        HOSTAGE_DEAL,
+        "2026-05-04",
+        "Mediators met on Sunday. Under the draft, the group would hand over 9 hostages while the government would free 250 prisoners.",
+    );
+    assert_eq!(
+        claim_values(&a, "hostages_released"),
+        [("exchange".to_owned(), "9".to_owned())]
+    );
+    assert_eq!(
+        claim_values(&a, "prisoners_released"),
+        [("exchange".to_owned(), "250".to_owned())]
+    );
+}
+
+#[test]
+fn two_stories_giving_different_counts_for_one_proposed_swap_contradict() {
+    let one = testkit::document(
+        "a",
+        "The plan would trade 9 hostages for 250 prisoners.",
+        Some("2026-05-04"),
+    );
+    let two = testkit::document(
+        "b",
+        "Under the proposal, 7 hostages would be released in exchange for prisoners.",
+        Some("2026-05-06"),
+    );
+    let a = analyze(&[one, two], HOSTAGE_DEAL);
+    let got: Vec<(String, String, Vec<String>)> = a
+        .contradictions
+        .iter()
+        .map(|c| {
+            (
+                c.subject.clone(),
+                c.attribute.clone(),
+                c.values.iter().map(|v| v.value.clone()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [(
+            "exchange".to_owned(),
+            "hostages_released".to_owned(),
+            vec!["7".to_owned(), "9".to_owned()]
+        )]
+    );
+}
+
+#[test]
+fn two_stories_dating_one_referendum_differently_contradict() {
+    let one = testkit::document(
+        "a",
+        "The government will hold a referendum on the new charter in June 2027.",
+        Some("2026-03-01"),
+    );
+    let two = testkit::document(
+        "b",
+        "Officials said the referendum on the charter is expected in October 2027.",
+        Some("2026-03-05"),
+    );
+    let a = analyze(&[one, two], HOSTAGE_DEAL);
+    let got: Vec<(String, Vec<String>)> = a
+        .contradictions
+        .iter()
+        .map(|c| {
+            (
+                c.subject.clone(),
+                c.values.iter().map(|v| v.value.clone()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [(
+            "referendum".to_owned(),
+            vec!["2027-06".to_owned(), "2027-10".to_owned()]
+        )]
+    );
+}
+
+#[test]
+fn a_round_held_on_two_days_is_not_dated_twice() {
+    let a = analyze_text(
+        UKRAINE,
+        "2025-05-19",
+        "The talks in Istanbul opened on Saturday. The delegations met in Istanbul on Saturday and again on Sunday.",
+    );
+    assert!(a.contradictions.is_empty(), "{:?}", a.contradictions);
+    assert_eq!(
+        claim_values(&a, "date")
+            .into_iter()
+            .map(|(_, v)| v)
+            .collect::<Vec<_>>(),
+        ["2025-05-17"]
     );
 }

@@ -289,6 +289,21 @@
 
   // ----- network -----
 
+  // A force layout of a few parties around one or two hubs comes out as a tall, narrow (or
+  // flat, wide) cloud, which fitting to the box leaves in a strip of it. Stretch the
+  // positions along the short side (at most 2.5 times) so the graph uses the box's shape.
+  function fillBox(cy, box) {
+    const bb = cy.nodes().boundingBox();
+    const want = box.clientWidth / Math.max(1, box.clientHeight);
+    const have = bb.w / Math.max(1, bb.h);
+    if (!isFinite(have) || cy.nodes().length < 3) return;
+    const kx = have < want ? Math.min(want / have, 2.5) : 1;
+    const ky = have > want ? Math.min(have / want, 2.5) : 1;
+    if (kx === 1 && ky === 1) return;
+    cy.nodes().positions((n) => ({ x: n.position('x') * kx, y: n.position('y') * ky }));
+    cy.fit(undefined, 30);
+  }
+
   async function loadNetwork() {
     const net = await api('/api/network');
     const box = $('network');
@@ -327,6 +342,13 @@
         { selector: ':selected', style: { 'overlay-color': '#2457c5', 'overlay-opacity': 0.15 } },
       ],
     });
+    fillBox(state.cy, box);
+    if (!state.cyObserver && window.ResizeObserver) {
+      state.cyObserver = new ResizeObserver(() => {
+        if (state.cy) { state.cy.resize(); state.cy.fit(undefined, 30); }
+      });
+      state.cyObserver.observe(box);
+    }
     state.cy.on('tap', 'node', (evt) => {
       $('events-actor').value = evt.target.id();
       state.events.actor = evt.target.id();
@@ -460,14 +482,25 @@
     if (!page.items.length) empty(list, 'no disagreements between sources found');
   }
 
+  // A TIMEX3 date as a reader says it: unknown parts and vague references in words rather
+  // than as XXXX placeholders.
+  function readableDate(value) {
+    if (!value || /^X+(-X+)*$/.test(value)) return 'date not given';
+    const vague = { FUTURE_REF: 'later', PRESENT_REF: 'now', PAST_REF: 'earlier' };
+    if (vague[value]) return vague[value];
+    if (value.startsWith('XXXX-')) return `${value.slice(5).replace(/-?X+/g, '')} (year not given)`;
+    return value;
+  }
+
   async function loadSchedule() {
     const page = await api('/api/schedule?limit=200');
     const list = $('schedule');
     list.replaceChildren();
     $('schedule-count').textContent = `${page.total}`;
     for (const s of page.items) {
-      const li = el('li', {}, el('span', { class: 'date' }, s.date), s.what, el('span', { class: 'pill' }, s.actors.join(', ')));
-      li.addEventListener('click', () => showEvidence(`${s.date} · ${s.what}`, [{ evidence: s.evidence }]));
+      const when = readableDate(s.date);
+      const li = el('li', {}, el('span', { class: 'date' }, when), s.what, el('span', { class: 'pill' }, s.actors.join(', ')));
+      li.addEventListener('click', () => showEvidence(`${when} · ${s.what}`, [{ evidence: s.evidence }]));
       list.append(li);
     }
     if (!page.items.length) empty(list, 'nothing scheduled after the latest article');

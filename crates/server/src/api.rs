@@ -17,7 +17,7 @@ use store::{DocFilter, DocSummary};
 
 use crate::AppState;
 use crate::error::ApiError;
-use crate::snapshot::{EventRow, Snapshot, party_of};
+use crate::snapshot::{CodePrefix, EventKey, EventRow, Snapshot, bit_of, party_of};
 use crate::timex;
 
 /// Default page size.
@@ -46,7 +46,7 @@ pub(crate) const PLOVER: &[&str] = &[
     "ASSAULT",
 ];
 /// Event statuses (SPEC §3).
-const STATUSES: &[&str] = &["occurred", "planned", "hypothetical", "negated"];
+pub(crate) const STATUSES: &[&str] = &["occurred", "planned", "hypothetical", "negated"];
 
 type Result<T, E = ApiError> = std::result::Result<T, E>;
 
@@ -452,15 +452,21 @@ pub(crate) async fn actors(
     Ok(listing(rows, page).into_response())
 }
 
-/// Event filters shared by `/api/events` and `/api/network`.
+/// Event filters shared by `/api/events` and `/api/network`. Types and statuses are bit
+/// sets over [`PLOVER`] and [`STATUSES`], compared with the bits each [`EventRow`] carries.
 struct EventFilter {
-    actor: Option<String>,
-    dyad: Option<(String, String)>,
-    types: Option<Vec<String>>,
-    status: Option<Vec<String>>,
+    actor: Option<CodePrefix>,
+    dyad: Option<(CodePrefix, CodePrefix)>,
+    types: Option<u32>,
+    status: Option<u8>,
     since: Option<Date>,
     until: Option<Date>,
     doc: Option<String>,
+}
+
+/// The bit set of the values of a closed list (each already checked to be in `list`).
+fn bits(list: &[&str], values: &[String]) -> u64 {
+    values.iter().fold(0, |acc, v| acc | bit_of(list, v))
 }
 
 const EVENT_PARAMS: &[&str] = &[
@@ -488,9 +494,10 @@ impl EventFilter {
                     !s.is_empty() && s.len() <= 16 && s.chars().all(|c| c.is_ascii_alphanumeric())
                 };
                 match parts.as_slice() {
-                    [a, b] if ok(a) && ok(b) => {
-                        Some((a.to_ascii_uppercase(), b.to_ascii_uppercase()))
-                    }
+                    [a, b] if ok(a) && ok(b) => Some((
+                        CodePrefix::new(a.to_ascii_uppercase()),
+                        CodePrefix::new(b.to_ascii_uppercase()),
+                    )),
                     _ => {
                         return Err(ApiError::bad_parameter(format!(
                             "`dyad`: {raw:?} must be two actor codes separated by a comma, e.g. IRN,USA"
@@ -500,40 +507,48 @@ impl EventFilter {
             }
         };
         Ok(EventFilter {
-            actor: p.code("actor")?,
+            actor: p.code("actor")?.map(CodePrefix::new),
             dyad,
-            types: p.one_of("type", PLOVER, |s| s.to_ascii_uppercase())?,
-            status: p.one_of("status", STATUSES, |s| s.to_ascii_lowercase())?,
+            types: p
+                .one_of("type", PLOVER, |s| s.to_ascii_uppercase())?
+                .map(|v| bits(PLOVER, &v) as u32),
+            status: p
+                .one_of("status", STATUSES, |s| s.to_ascii_lowercase())?
+                .map(|v| bits(STATUSES, &v) as u8),
             since: p.date("since")?,
             until: p.date("until")?,
             doc: p.text("doc").map(str::to_owned),
         })
     }
 
-    fn matches(&self, e: &EventRow) -> bool {
-        let ev = &e.event;
-        let is = |code: &str, want: &str| code.starts_with(want);
-        let target = ev.target.as_ref().map_or("", |t| t.code.as_str());
-        if let Some(a) = &self.actor {
-            let mediator = ev.mediator.as_ref().is_some_and(|m| is(&m.code, a));
-            if !(is(&ev.source.code, a) || !target.is_empty() && is(target, a) || mediator) {
-                return false;
-            }
-        }
-        if let Some((a, b)) = &self.dyad {
-            let forward = is(&ev.source.code, a) && !target.is_empty() && is(target, b);
-            let backward = is(&ev.source.code, b) && !target.is_empty() && is(target, a);
-            if !(forward || backward) {
-                return false;
-            }
-        }
-        if let Some(types) = &self.types
-            && !types.contains(&ev.plover)
+    /// True when the event passes every filter. The cheap comparisons (bits, days) come
+    /// first; codes and document ids are compared only for the events that pass them.
+    fn matches(&self, k: &EventKey, e: &EventRow) -> bool {
+        if self.types.is_some_and(|t| t & k.plover == 0)
+            || self.status.is_some_and(|s| s & k.status == 0)
         {
             return false;
         }
-        if let Some(status) = &self.status
-            && !status.contains(&ev.status)
+        if self.since.is_some() || self.until.is_some() {
+            let Some((first, last)) = k.days else {
+                return false;
+            };
+            if self.since.is_some_and(|s| last < s) || self.until.is_some_and(|u| first > u) {
+                return false;
+            }
+        }
+        let ev = &e.event;
+        let source = |p: &CodePrefix| p.starts(k.source, || Some(ev.source.code.as_str()));
+        let target =
+            |p: &CodePrefix| p.starts(k.target, || ev.target.as_ref().map(|t| t.code.as_str()));
+        if let Some(a) = &self.actor {
+            let mediator = a.starts(k.mediator, || ev.mediator.as_ref().map(|m| m.code.as_str()));
+            if !(source(a) || target(a) || mediator) {
+                return false;
+            }
+        }
+        if let Some((a, b)) = &self.dyad
+            && !(source(a) && target(b) || source(b) && target(a))
         {
             return false;
         }
@@ -542,7 +557,7 @@ impl EventFilter {
         {
             return false;
         }
-        timex::overlaps(ev.date.as_deref(), self.since, self.until)
+        true
     }
 }
 
@@ -555,17 +570,18 @@ pub(crate) async fn events(
     let snap = snapshot(&state);
     let page = p.page(snap.generation)?;
     let filter = EventFilter::parse(&p)?;
+    let all = || snap.event_keys.iter().zip(&snap.events);
     if descending(&p)? {
         // Newest first; undated events stay last.
-        let (dated, undated) = snap.events.split_at(snap.dated_events);
+        let dated = all().take(snap.dated_events).rev();
+        let undated = all().skip(snap.dated_events);
         let rows = dated
-            .iter()
-            .rev()
             .chain(undated)
-            .filter(|e| filter.matches(e));
+            .filter(|(k, e)| filter.matches(k, e))
+            .map(|(_, e)| e);
         Ok(listing(rows, page).into_response())
     } else {
-        let rows = snap.events.iter().filter(|e| filter.matches(e));
+        let rows = all().filter(|(k, e)| filter.matches(k, e)).map(|(_, e)| e);
         Ok(listing(rows, page).into_response())
     }
 }
@@ -588,7 +604,8 @@ pub(crate) async fn network(
     }
     let mut nodes: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let mut edges: BTreeMap<(String, String, &str), Edge> = BTreeMap::new();
-    for e in snap.events.iter().filter(|e| filter.matches(e)) {
+    let rows = snap.event_keys.iter().zip(&snap.events);
+    for (_, e) in rows.filter(|(k, e)| filter.matches(k, e)) {
         let (Some(s), Some(t)) = (&e.source_party, &e.target_party) else {
             continue;
         };

@@ -40,6 +40,10 @@ pub enum ApiError {
     /// The endpoint exists but its feature is not built yet.
     #[error("{0}")]
     NotImplemented(String),
+    /// Too many requests are already waiting for the database: refused at once rather than
+    /// queued behind them (the client should retry shortly).
+    #[error("the server is busy ({0} database requests waiting); retry in a moment")]
+    Busy(usize),
     /// Something failed on our side.
     #[error("internal error: {0}")]
     Internal(String),
@@ -64,6 +68,7 @@ impl ApiError {
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::NotImplemented(_) => StatusCode::NOT_IMPLEMENTED,
+            ApiError::Busy(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -78,6 +83,7 @@ impl ApiError {
             ApiError::UnsupportedMediaType(_) => "unsupported_media_type",
             ApiError::Unprocessable(_) => "unprocessable",
             ApiError::NotImplemented(_) => "not_implemented",
+            ApiError::Busy(_) => "busy",
             ApiError::Internal(_) => "internal",
         }
     }
@@ -103,6 +109,11 @@ impl IntoResponse for ApiError {
                 response
                     .headers_mut()
                     .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+            }
+            ApiError::Busy(_) => {
+                response
+                    .headers_mut()
+                    .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
             }
             ApiError::Internal(detail) => {
                 response.extensions_mut().insert(InternalDetail(detail));

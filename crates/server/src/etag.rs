@@ -1,6 +1,7 @@
 //! ETags for successful GET responses: a hash of the body (before compression, hence weak),
 //! and `304 Not Modified` when the request's `If-None-Match` names it. Live streams are left
-//! alone.
+//! alone. A response that already carries an ETag (one kept by the response cache) is
+//! not hashed again.
 
 use axum::body::Body;
 use axum::extract::Request;
@@ -10,7 +11,7 @@ use axum::response::Response;
 use sha2::{Digest, Sha256};
 
 /// Largest body that gets an ETag (bigger ones pass through untouched).
-const MAX_HASHED: usize = 64 * 1024 * 1024;
+pub(crate) const MAX_HASHED: usize = 64 * 1024 * 1024;
 
 pub(crate) async fn etag(request: Request, next: Next) -> Response {
     if !matches!(*request.method(), Method::GET | Method::HEAD) {
@@ -30,6 +31,17 @@ pub(crate) async fn etag(request: Request, next: Next) -> Response {
     if response.status() != StatusCode::OK || streaming {
         return response;
     }
+    if let Some(known) = response.headers().get(header::ETAG) {
+        let hex = known
+            .to_str()
+            .unwrap_or_default()
+            .trim_start_matches("W/")
+            .trim_matches('"');
+        if if_none_match.is_some_and(|h| matches(&h, hex)) {
+            return not_modified(known.clone(), response.headers().get(header::CACHE_CONTROL));
+        }
+        return response;
+    }
     let (mut parts, body) = response.into_parts();
     let bytes = match axum::body::to_bytes(body, MAX_HASHED).await {
         Ok(bytes) => bytes,
@@ -41,23 +53,36 @@ pub(crate) async fn etag(request: Request, next: Next) -> Response {
             );
         }
     };
-    let digest = Sha256::digest(&bytes);
-    let hex: String = digest[..12].iter().map(|b| format!("{b:02x}")).collect();
-    let tag = format!("W/\"{hex}\"");
-    let value = HeaderValue::from_str(&tag).unwrap_or(HeaderValue::from_static("W/\"0\""));
-    if if_none_match.is_some_and(|h| matches(&h, &hex)) {
-        let mut not_modified = Response::new(Body::empty());
-        *not_modified.status_mut() = StatusCode::NOT_MODIFIED;
-        not_modified.headers_mut().insert(header::ETAG, value);
-        if let Some(cache) = parts.headers.get(header::CACHE_CONTROL) {
-            not_modified
-                .headers_mut()
-                .insert(header::CACHE_CONTROL, cache.clone());
-        }
-        return not_modified;
+    let value = tag_of(&bytes);
+    let hex = value
+        .to_str()
+        .unwrap_or_default()
+        .trim_start_matches("W/")
+        .trim_matches('"');
+    if if_none_match.is_some_and(|h| matches(&h, hex)) {
+        return not_modified(value.clone(), parts.headers.get(header::CACHE_CONTROL));
     }
     parts.headers.insert(header::ETAG, value);
     Response::from_parts(parts, Body::from(bytes))
+}
+
+/// The weak ETag of a body: `W/"…"` with the first 12 bytes of its SHA-256 in hex.
+pub(crate) fn tag_of(body: &[u8]) -> HeaderValue {
+    let digest = Sha256::digest(body);
+    let hex: String = digest[..12].iter().map(|b| format!("{b:02x}")).collect();
+    HeaderValue::from_str(&format!("W/\"{hex}\"")).unwrap_or(HeaderValue::from_static("W/\"0\""))
+}
+
+fn not_modified(etag: HeaderValue, cache_control: Option<&HeaderValue>) -> Response {
+    let mut response = Response::new(Body::empty());
+    *response.status_mut() = StatusCode::NOT_MODIFIED;
+    response.headers_mut().insert(header::ETAG, etag);
+    if let Some(cache) = cache_control {
+        response
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, cache.clone());
+    }
+    response
 }
 
 /// Weak comparison of `If-None-Match` (a list of tags, or `*`) against our tag's hex.

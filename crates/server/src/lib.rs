@@ -12,6 +12,11 @@
 //!   background when the database changes (document count or extraction work left).
 //! - [`serve`] runs the router on a listener until a shutdown future resolves.
 //!
+//! Under load: events are filtered over a dense array of pre-decoded keys (no strings
+//! compared per event); the answers that depend on the snapshot alone (network, timeline,
+//! brief…) are kept per generation (`cache.rs`); requests that need the database wait in a
+//! bounded queue and are refused with `503` and `Retry-After` when it is full.
+//!
 //! Handlers are thin: they parse the query, read the snapshot or call the store on a pool
 //! thread, and return JSON. Every error is an [`ApiError`], which knows its status and
 //! renders as `{"error": {"code", "message"}}`. Only `POST /api/documents` writes, and only
@@ -20,6 +25,7 @@
 #![deny(missing_docs)]
 
 mod api;
+mod cache;
 mod error;
 mod etag;
 mod ingest;
@@ -70,13 +76,21 @@ pub struct Config {
     pub max_body_bytes: usize,
     /// Store connections (one thread each).
     pub store_threads: usize,
+    /// Database requests (search, document reads) that may wait for a connection; beyond
+    /// that, requests are refused at once with `503` and `Retry-After` rather than queued.
+    pub max_waiting: usize,
+    /// Bytes of finished responses kept for the endpoints that answer from the analysed
+    /// view alone (network, timeline, brief…); emptied whenever the view is rebuilt. 0
+    /// turns the cache off.
+    pub cache_bytes: usize,
     /// Where internal error details go.
     pub on_error: Option<ErrorSink>,
 }
 
 impl Config {
     /// A read-only configuration with the defaults: poll every 2 s, 30 s request timeout,
-    /// 16 MiB bodies, four store connections.
+    /// 16 MiB bodies, four store connections with at most 256 requests waiting for them,
+    /// a 64 MiB response cache.
     pub fn new(open: StoreOpener) -> Config {
         Config {
             open,
@@ -86,6 +100,8 @@ impl Config {
             request_timeout: Duration::from_secs(30),
             max_body_bytes: 16 * 1024 * 1024,
             store_threads: 4,
+            max_waiting: 256,
+            cache_bytes: 64 * 1024 * 1024,
             on_error: None,
         }
     }
@@ -142,17 +158,12 @@ pub fn app(state: AppState) -> Router {
     let timeout = config.request_timeout;
     let max_body = config.max_body_bytes;
     let on_error = config.on_error.clone();
-    let api = Router::new()
-        .route(
-            "/api/documents",
-            get(api::documents).post(ingest::post_documents),
-        )
-        .route("/api/documents/{id}", get(api::document))
-        .route("/api/documents/{id}/span", get(api::span))
-        .route("/api/search", get(api::search))
+    // Answers that depend on the snapshot alone, kept per generation (`cache.rs`). Events
+    // are filtered afresh on each request: the filters are cheap and their combinations
+    // many.
+    let from_snapshot = Router::new()
         .route("/api/actors", get(api::actors))
         .route("/api/network", get(api::network))
-        .route("/api/events", get(api::events))
         .route("/api/timeline", get(api::timeline))
         .route("/api/positions", get(api::positions))
         .route("/api/changes", get(api::changes))
@@ -161,6 +172,20 @@ pub fn app(state: AppState) -> Router {
         .route("/api/schedule", get(api::schedule))
         .route("/api/forecast", get(api::forecast))
         .route("/api/brief", get(api::brief))
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            cache::cached,
+        ));
+    let api = Router::new()
+        .route(
+            "/api/documents",
+            get(api::documents).post(ingest::post_documents),
+        )
+        .route("/api/documents/{id}", get(api::document))
+        .route("/api/documents/{id}/span", get(api::span))
+        .route("/api/search", get(api::search))
+        .route("/api/events", get(api::events))
+        .merge(from_snapshot)
         .route("/api/status", get(api::status))
         .route("/api/openapi.json", get(api::openapi_json))
         .route("/", get(page::index))

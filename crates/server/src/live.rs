@@ -12,6 +12,7 @@ use axum::response::sse::{Event, KeepAlive, Sse};
 use futures_util::stream::Stream;
 use tokio::sync::{Mutex, Notify, watch};
 
+use crate::cache::ResponseCache;
 use crate::error::{ApiError, ServerError};
 use crate::pool::StorePool;
 use crate::snapshot::{self, Snapshot};
@@ -21,6 +22,8 @@ use crate::{AppState, Config};
 pub(crate) struct Inner {
     pub(crate) config: Config,
     pub(crate) pool: StorePool,
+    /// Finished answers of the snapshot endpoints, per generation.
+    pub(crate) cache: ResponseCache,
     pub(crate) extractor: String,
     snapshot: watch::Sender<Arc<Snapshot>>,
     /// Wakes the refresher early (after an ingest).
@@ -36,10 +39,11 @@ pub(crate) struct Inner {
 impl Inner {
     pub(crate) async fn start(config: Config) -> Result<Arc<Inner>, ServerError> {
         let open = config.open.clone();
-        let threads = config.store_threads;
-        let pool = tokio::task::spawn_blocking(move || StorePool::start(&open, threads))
-            .await
-            .map_err(|err| ServerError::Corpus(err.to_string()))??;
+        let (threads, max_waiting) = (config.store_threads, config.max_waiting);
+        let pool =
+            tokio::task::spawn_blocking(move || StorePool::start(&open, threads, max_waiting))
+                .await
+                .map_err(|err| ServerError::Corpus(err.to_string()))??;
         let extractor = extract::extractor_version();
         let dossier = config.dossier.clone();
         let probe = extractor.clone();
@@ -53,6 +57,7 @@ impl Inner {
         let (snapshot, _) = watch::channel(Arc::new(first));
         let (closing, _) = watch::channel(false);
         let inner = Arc::new(Inner {
+            cache: ResponseCache::new(config.cache_bytes),
             config,
             pool,
             extractor,

@@ -52,6 +52,90 @@ pub(crate) struct EventRow {
     pub(crate) evidence: Vec<Evidence>,
 }
 
+/// An event's filterable fields, decoded once when the snapshot is built and kept in a dense
+/// array beside the events: filters run over every event of the corpus on each request, so
+/// they compare a few integers per event instead of following pointers to strings.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct EventKey {
+    /// Bit `i` set when the PLOVER type is `PLOVER[i]`; 0 for a type outside the list.
+    pub(crate) plover: u32,
+    /// Bit `i` set when the status is `STATUSES[i]`; 0 for another status.
+    pub(crate) status: u8,
+    /// First and last day of the event's own date (not the document's), when it has one.
+    pub(crate) days: Option<(jiff::civil::Date, jiff::civil::Date)>,
+    /// The first eight bytes of the source's code ([`code_head`]).
+    pub(crate) source: u64,
+    /// The first eight bytes of the target's code, 0 without a target.
+    pub(crate) target: u64,
+    /// The first eight bytes of the mediator's code, 0 without one.
+    pub(crate) mediator: u64,
+}
+
+impl EventKey {
+    fn of(event: &EventRecord) -> EventKey {
+        EventKey {
+            plover: bit_of(crate::api::PLOVER, &event.plover) as u32,
+            status: bit_of(crate::api::STATUSES, &event.status) as u8,
+            days: event.date.as_deref().and_then(crate::timex::day_range),
+            source: code_head(&event.source.code),
+            target: event.target.as_ref().map_or(0, |t| code_head(&t.code)),
+            mediator: event.mediator.as_ref().map_or(0, |m| code_head(&m.code)),
+        }
+    }
+}
+
+/// The first eight bytes of an actor code as an integer (byte `i` in bits `8i..8i+8`, zeros
+/// after a shorter code). For a code prefix `p` of at most eight bytes, which holds no zero
+/// byte, "code starts with `p`" is `code_head(code) & mask == code_head(p)` with `mask`
+/// covering `p.len()` bytes: see [`CodePrefix`].
+pub(crate) fn code_head(code: &str) -> u64 {
+    let mut bytes = [0u8; 8];
+    let n = code.len().min(8);
+    bytes[..n].copy_from_slice(&code.as_bytes()[..n]);
+    u64::from_le_bytes(bytes)
+}
+
+/// A code prefix to test against [`EventKey`] codes.
+#[derive(Debug, Clone)]
+pub(crate) struct CodePrefix {
+    text: String,
+    head: u64,
+    mask: u64,
+}
+
+impl CodePrefix {
+    /// A prefix (non-empty, without zero bytes: actor codes are letters and digits).
+    pub(crate) fn new(text: String) -> CodePrefix {
+        let n = text.len().min(8);
+        let mask = if n == 8 {
+            u64::MAX
+        } else {
+            (1u64 << (8 * n)) - 1
+        };
+        CodePrefix {
+            head: code_head(&text),
+            mask,
+            text,
+        }
+    }
+
+    /// True when the code whose head is `head` (0: no code) starts with this prefix;
+    /// `full` gives the whole code, read only for prefixes longer than eight bytes.
+    pub(crate) fn starts<'a>(&self, head: u64, full: impl FnOnce() -> Option<&'a str>) -> bool {
+        if head == 0 || head & self.mask != self.head {
+            return false;
+        }
+        self.text.len() <= 8 || full().is_some_and(|code| code.starts_with(&self.text))
+    }
+}
+
+/// The bit of `value` in `list` (bit `i` for `list[i]`), 0 when absent.
+pub(crate) fn bit_of(list: &[&str], value: &str) -> u64 {
+    list.iter()
+        .position(|x| *x == value)
+        .map_or(0, |i| 1u64 << i)
+}
+
 /// An actor of the who's who with how many events name it.
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct ActorRow {
@@ -82,6 +166,8 @@ pub(crate) struct Snapshot {
     pub(crate) forecast: dossier::DossierForecast,
     /// Every event, by date then document.
     pub(crate) events: Vec<EventRow>,
+    /// The filterable fields of `events`, index for index.
+    pub(crate) event_keys: Vec<EventKey>,
     /// How many events (at the start of `events`) have a date or a dated document.
     pub(crate) dated_events: usize,
     /// The who's who with event counts.
@@ -131,6 +217,7 @@ impl Snapshot {
         let analysis = corpus.analyze(&dossier);
         let forecast = corpus.forecast(&dossier, &analysis, &forecast_settings());
         let events = events(&corpus);
+        let event_keys = events.iter().map(|e| EventKey::of(&e.event)).collect();
         let actors = actors(&corpus, &events);
         let dated_events = events.iter().take_while(|e| event_day(e).is_some()).count();
         let index = corpus
@@ -148,6 +235,7 @@ impl Snapshot {
             analysis,
             forecast,
             events,
+            event_keys,
             dated_events,
             actors,
             index,
@@ -241,4 +329,46 @@ fn event_day(row: &EventRow) -> Option<jiff::civil::Date> {
         .and_then(crate::timex::day_range)
         .or_else(|| row.doc_date.as_deref().and_then(crate::timex::day_range))
         .map(|(first, _)| first)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{CodePrefix, code_head};
+
+    /// Checks `CodePrefix::starts` against `str::starts_with` for every pair.
+    #[test]
+    fn code_prefixes_agree_with_starts_with() {
+        let codes = [
+            "",
+            "I",
+            "IR",
+            "IRN",
+            "IRNGOV",
+            "IRQ",
+            "IGOEUR",
+            "IGOUNOIAE",
+            "IGOUNOIAEX",
+            "USAGOV",
+        ];
+        let prefixes = [
+            "I",
+            "IR",
+            "IRN",
+            "IRNGOV",
+            "IGO",
+            "IGOUNOIA",
+            "IGOUNOIAE",
+            "USA",
+            "X",
+        ];
+        for p in prefixes {
+            let prefix = CodePrefix::new(p.to_owned());
+            for code in codes {
+                let got = prefix.starts(code_head(code), || Some(code));
+                assert_eq!(got, !code.is_empty() && code.starts_with(p), "{code} / {p}");
+            }
+            // No code at all never matches.
+            assert!(!prefix.starts(0, || None));
+        }
+    }
 }

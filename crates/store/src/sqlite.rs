@@ -210,6 +210,20 @@ impl SqliteStore {
         Ok(store)
     }
 
+    /// Gives this connection a page cache of `cache_mib` MiB and memory-maps up to 256 MiB
+    /// of the file, for connections that answer many queries (the server's pool): index and
+    /// text pages are then read from memory instead of through a system call each.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn with_read_cache(self, cache_mib: u32) -> Result<SqliteStore, StoreError> {
+        self.conn.execute_batch(&format!(
+            "PRAGMA cache_size = -{}; PRAGMA mmap_size = 268435456;",
+            u64::from(cache_mib) * 1024
+        ))?;
+        Ok(self)
+    }
+
     /// The schema version of the open database.
     ///
     /// # Errors

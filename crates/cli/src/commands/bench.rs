@@ -38,6 +38,9 @@ pub struct BenchArgs {
     /// Print one JSON object instead of a table.
     #[arg(long)]
     pub json: bool,
+    /// Options of the `serve` load test.
+    #[command(flatten)]
+    pub serve: crate::commands::bench_serve::BenchServeArgs,
 }
 
 /// Benchmarks.
@@ -50,6 +53,8 @@ pub enum BenchTarget {
     Extract,
     /// Event coding of sentences whose actors are resolved, and the bare dictionary scan.
     Code,
+    /// The HTTP API under load (search and events) on a generated database, on loopback.
+    Serve,
     /// The brief of 1,000 and 10,000 generated documents: time on one core, peak memory.
     Brief,
 }
@@ -87,6 +92,7 @@ pub fn run(args: BenchArgs, global: &Global) -> anyhow::Result<ExitCode> {
         BenchTarget::Ingest => bench_ingest(&args, global),
         BenchTarget::Extract => bench_extract(&args, global),
         BenchTarget::Code => bench_code(&args, global),
+        BenchTarget::Serve => crate::commands::bench_serve::run(&args.serve, args.json, global),
         BenchTarget::Brief => crate::commands::bench_brief::run(args.json, global),
     }
 }

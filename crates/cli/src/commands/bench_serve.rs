@@ -1,13 +1,19 @@
 //! `backchannel bench serve`: a bounded load test of the HTTP API on loopback.
 //!
 //! Generates a database of invented articles (analysed by the real pipeline), starts the
-//! server in-process on 127.0.0.1, and sends search and event queries over keep-alive
-//! connections until a fixed request count or time limit is reached, whichever comes first.
-//! Reports requests/s and latency percentiles per endpoint, and counts every non-200 answer
-//! as an error.
-
-// FIXME: drop this once `BenchTarget::Serve` is registered in bench.rs.
-#![allow(dead_code)]
+//! server in-process on 127.0.0.1, and sends search and event queries (many distinct ones,
+//! in a fixed order) over keep-alive connections until a fixed request count or time limit
+//! is reached, whichever comes first. Each endpoint is driven twice:
+//!
+//! - closed loop: every connection sends its next request as soon as the previous answer
+//!   arrives, which measures the most the server can answer (and the latency of a queue
+//!   that many clients deep);
+//! - open loop: requests are due at a fixed rate whatever the answers do, and each latency
+//!   is counted from the moment the request was due, so a stalled server shows up in the
+//!   figures instead of slowing the client down (no "coordinated omission").
+//!
+//! Reports requests/s and latency percentiles per endpoint and mode, and counts every
+//! non-200 answer as an error.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -23,10 +29,11 @@ use crate::Global;
 use crate::output;
 
 /// Options of `bench serve` (flattened into `bench`'s arguments): load-test the API (search
-/// and events) on a generated database, on loopback only. Examples:
-/// `backchannel bench serve`, `backchannel bench serve --documents 10000 --connections 64
-/// --seconds 30`, `backchannel --db big.db bench serve --documents 0` (reuse a database).
-/// Run it from a release build.
+/// and events) on a generated database, on loopback only, in closed loop and then in open
+/// loop at a fixed rate. Examples: `backchannel bench serve`, `backchannel bench serve
+/// --documents 10000 --connections 64 --seconds 30`, `backchannel --db big.db bench serve
+/// --documents 0 --rate 50` (reuse a database, open loop at 50 requests/s). Run it from a
+/// release build.
 #[derive(Debug, Clone, clap::Args)]
 pub struct BenchServeArgs {
     /// serve: documents to generate (0: load-test the database given with --db as it is).
@@ -35,6 +42,10 @@ pub struct BenchServeArgs {
     /// serve: concurrent connections.
     #[arg(long, default_value_t = 64, value_name = "N")]
     pub connections: usize,
+    /// serve: open-loop rate in requests/s per endpoint (default: half the closed-loop
+    /// throughput just measured for that endpoint).
+    #[arg(long, value_name = "REQ_PER_S")]
+    pub rate: Option<f64>,
     /// serve: time limit per endpoint, in seconds.
     #[arg(long, default_value_t = 30.0, value_name = "SECONDS")]
     pub seconds: f64,
@@ -46,10 +57,24 @@ pub struct BenchServeArgs {
     pub keep: Option<PathBuf>,
 }
 
-/// Latency figures of one endpoint.
+/// How requests are sent.
+#[derive(Debug, Clone, Copy)]
+enum Mode {
+    /// Each connection sends as soon as its previous answer arrived.
+    Closed,
+    /// Requests are due at this many per second; latency counts from when each was due.
+    Open(f64),
+}
+
+/// Latency figures of one endpoint in one mode.
 #[derive(Debug, serde::Serialize)]
 struct Figures {
     endpoint: &'static str,
+    /// `closed` or `open`.
+    mode: &'static str,
+    /// The open-loop rate asked for (requests/s).
+    target_rate: Option<f64>,
+    connections: usize,
     requests: usize,
     errors: usize,
     seconds: f64,
@@ -302,18 +327,21 @@ impl Connection {
     }
 }
 
-/// Runs one endpoint's load: `connections` clients sending `paths` in turn.
+/// Runs one endpoint's load: `connections` clients sending `paths` in turn (request `n`
+/// sends `paths[n % len]`), in `mode`.
 async fn load(
     addr: std::net::SocketAddr,
     endpoint: &'static str,
     paths: Arc<Vec<String>>,
+    mode: Mode,
     args: &BenchServeArgs,
 ) -> anyhow::Result<Figures> {
     let sent = Arc::new(AtomicUsize::new(0));
-    let deadline = Instant::now() + Duration::from_secs_f64(args.seconds);
     let started = Instant::now();
+    let deadline = started + Duration::from_secs_f64(args.seconds);
+    let connections = args.connections.max(1);
     let mut tasks = Vec::new();
-    for c in 0..args.connections.max(1) {
+    for _ in 0..connections {
         let sent = sent.clone();
         let paths = paths.clone();
         let limit = args.requests;
@@ -323,11 +351,18 @@ async fn load(
             let mut connection = Connection::open(addr).await?;
             loop {
                 let n = sent.fetch_add(1, Ordering::Relaxed);
-                if n >= limit || Instant::now() >= deadline {
+                let due = match mode {
+                    Mode::Closed => Instant::now(),
+                    Mode::Open(rate) => started + Duration::from_secs_f64(n as f64 / rate),
+                };
+                if n >= limit || due >= deadline {
                     break;
                 }
-                let path = &paths[(n + c) % paths.len()];
-                let t = Instant::now();
+                if let Mode::Open(_) = mode {
+                    tokio::time::sleep_until(due.into()).await;
+                }
+                let path = &paths[n % paths.len()];
+                let t = due;
                 match connection.get(path).await {
                     Ok(200) => latencies.push(t.elapsed()),
                     Ok(_) => errors += 1,
@@ -359,6 +394,15 @@ async fn load(
     let requests = latencies.len() + errors;
     Ok(Figures {
         endpoint,
+        mode: match mode {
+            Mode::Closed => "closed",
+            Mode::Open(_) => "open",
+        },
+        target_rate: match mode {
+            Mode::Closed => None,
+            Mode::Open(rate) => Some(rate),
+        },
+        connections,
         requests,
         errors,
         seconds,
@@ -368,6 +412,101 @@ async fn load(
         p99_ms: ms(0.99),
         max_ms: ms(1.0),
     })
+}
+
+/// Search queries over the generated articles' vocabulary: single words, words ANDed,
+/// phrases, prefixes, and a few that match nothing.
+fn search_paths() -> Vec<String> {
+    const WORDS: &[&str] = &[
+        "talks",
+        "sanctions",
+        "Muscat",
+        "enrichment",
+        "prisoners",
+        "Geneva",
+        "Doha",
+        "Vienna",
+        "inspections",
+        "missile",
+        "assets",
+        "proposal",
+        "agreement",
+        "officials",
+        "diplomats",
+        "shipping",
+        "uranium",
+        "envoy",
+        "release",
+        "warned",
+        "Cairo",
+        "firms",
+    ];
+    let mut queries: Vec<String> = WORDS.iter().map(|w| (*w).to_owned()).collect();
+    for (i, a) in WORDS.iter().enumerate() {
+        let b = WORDS[(i * 7 + 3) % WORDS.len()];
+        if *a != b {
+            queries.push(format!("{a}%20{b}"));
+        }
+    }
+    queries.extend(
+        [
+            "%22frozen%20assets%22",
+            "%22sanctions%20relief%22",
+            "%22next%20round%22",
+            "%22fair%20agreement%22",
+            "inspect*",
+            "sanction*",
+            "diplomat*",
+            "negotiat*",
+            "Tokyo",
+            "%22talks%20collapsed%22",
+        ]
+        .map(str::to_owned),
+    );
+    queries
+        .iter()
+        .enumerate()
+        .map(|(i, q)| format!("/api/search?q={q}&limit={}", [20, 25, 10][i % 3]))
+        .collect()
+}
+
+/// Event queries: by actor, type, dyad, month, status and order, alone and combined.
+fn event_paths() -> Vec<String> {
+    const ACTORS: &[&str] = &[
+        "IRN", "USA", "OMN", "QAT", "ISR", "RUS", "CHN", "EGY", "SAU", "IGOEUR",
+    ];
+    const TYPES: &[&str] = &[
+        "CONSULT", "ACCUSE", "REJECT", "SANCTION", "REQUEST", "THREATEN", "AGREE",
+    ];
+    let months = ["01", "02", "03", "04"];
+    let mut paths = vec![
+        "/api/events?limit=50".to_owned(),
+        "/api/events?order=desc&limit=50".to_owned(),
+        "/api/events?status=planned&limit=50".to_owned(),
+    ];
+    for (i, a) in ACTORS.iter().enumerate() {
+        let t = TYPES[i % TYPES.len()];
+        let b = ACTORS[(i + 1) % ACTORS.len()];
+        let m = months[i % months.len()];
+        paths.push(format!("/api/events?actor={a}&limit=50"));
+        paths.push(format!("/api/events?actor={a}&type={t}&limit=20"));
+        paths.push(format!("/api/events?dyad={a},{b}&limit=50"));
+        paths.push(format!(
+            "/api/events?actor={a}&since=2026-{m}-01&until=2026-{m}-28&order=desc&limit=50"
+        ));
+    }
+    for (i, t) in TYPES.iter().enumerate() {
+        let m = months[i % months.len()];
+        paths.push(format!("/api/events?type={t}&limit=50"));
+        paths.push(format!("/api/events?type={t}&since=2026-{m}-01&limit=50"));
+    }
+    paths.push("/api/events?type=ACCUSE,REJECT,THREATEN&order=desc&limit=100".to_owned());
+    for m in months {
+        paths.push(format!(
+            "/api/events?since=2026-{m}-01&until=2026-{m}-28&limit=50"
+        ));
+    }
+    paths
 }
 
 /// Runs `bench serve`.
@@ -408,7 +547,9 @@ pub fn run(args: &BenchServeArgs, json: bool, global: &Global) -> anyhow::Result
     }
     let location = path.clone();
     let open: server::StoreOpener = Arc::new(move || {
-        store::SqliteStore::open(&location).map(|s| Box::new(s) as Box<dyn Store>)
+        store::SqliteStore::open(&location)
+            .and_then(|s| s.with_read_cache(64))
+            .map(|s| Box::new(s) as Box<dyn Store>)
     });
     let mut config = server::Config::new(open);
     config.store_threads = 4;
@@ -429,36 +570,16 @@ pub fn run(args: &BenchServeArgs, json: bool, global: &Global) -> anyhow::Result
         let server = tokio::spawn(server::serve(listener, state, async {
             let _ = stopped.await;
         }));
-        let words = [
-            "talks",
-            "sanctions",
-            "Muscat",
-            "enrichment",
-            "%22frozen%20assets%22",
-            "prisoners",
-            "Geneva%20talks",
-            "inspect*",
-        ];
-        let search: Vec<String> = words
-            .iter()
-            .map(|w| format!("/api/search?q={w}&limit=20"))
-            .collect();
-        let events: Vec<String> = [
-            "/api/events?limit=50",
-            "/api/events?type=CONSULT&limit=50",
-            "/api/events?actor=IRN&limit=50",
-            "/api/events?dyad=IRN,USA&limit=50",
-            "/api/events?since=2026-03-01&until=2026-03-31&limit=50",
-            "/api/events?status=planned&limit=50",
-            "/api/events?type=ACCUSE,REJECT&order=desc&limit=50",
-        ]
-        .iter()
-        .map(|s| (*s).to_owned())
-        .collect();
         let mut figures = Vec::new();
-        for (name, paths) in [("search", search), ("events", events)] {
-            let f = load(addr, name, Arc::new(paths), args).await?;
-            figures.push(f);
+        for (name, paths) in [("search", search_paths()), ("events", event_paths())] {
+            let paths = Arc::new(paths);
+            let closed = load(addr, name, paths.clone(), Mode::Closed, args).await?;
+            let rate = args
+                .rate
+                .unwrap_or(closed.requests_per_second / 2.0)
+                .max(1.0);
+            figures.push(closed);
+            figures.push(load(addr, name, paths, Mode::Open(rate), args).await?);
         }
         let _ = stop.send(());
         server.await.context("server task")??;
@@ -466,9 +587,13 @@ pub fn run(args: &BenchServeArgs, json: bool, global: &Global) -> anyhow::Result
     })?;
     let mut report = String::new();
     for f in &figures {
+        let mode = match f.target_rate {
+            None => format!("closed, {} conn", f.connections),
+            Some(rate) => format!("open at {rate:.0}/s"),
+        };
         report.push_str(&format!(
-            "{:<7} {:>8} requests {:>4} errors {:>6.1} s {:>9.0} req/s  p50 {:>6.2} ms  p90 {:>6.2} ms  p99 {:>6.2} ms  max {:>7.2} ms\n",
-            f.endpoint, f.requests, f.errors, f.seconds, f.requests_per_second, f.p50_ms, f.p90_ms, f.p99_ms, f.max_ms
+            "{:<7} {:<16} {:>7} requests {:>4} errors {:>5.1} s {:>7.0} req/s  p50 {:>7.2} ms  p90 {:>7.2} ms  p99 {:>7.2} ms  max {:>8.2} ms\n",
+            f.endpoint, mode, f.requests, f.errors, f.seconds, f.requests_per_second, f.p50_ms, f.p90_ms, f.p99_ms, f.max_ms
         ));
     }
     if json {

@@ -79,6 +79,7 @@ pub fn config(args: &ServeArgs, global: &Global) -> anyhow::Result<server::Confi
             store::PgStore::open(&location).map(|s| Box::new(s) as Box<dyn store::Store>)
         } else {
             store::SqliteStore::open(std::path::Path::new(&location))
+                .and_then(|s| s.with_read_cache(64))
                 .map(|s| Box::new(s) as Box<dyn store::Store>)
         }
     });

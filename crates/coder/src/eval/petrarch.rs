@@ -349,6 +349,7 @@ pub fn unit_test_config() -> crate::code::Config {
         intent_codes: false,
         noun_events: false,
         unknown_source: false,
+        venues: false,
     }
 }
 

@@ -81,3 +81,75 @@ async fn stream_announces_documents_written_by_another_process() {
         .expect("stream ends");
     assert!(end.is_none());
 }
+
+#[tokio::test]
+async fn snapshot_answers_are_kept_until_the_view_changes() {
+    let fx = fixture::fixture();
+    let state = fixture::start(&fx, None).await;
+    let first = call(
+        &state,
+        Request::get("/api/actors")
+            .body(Body::empty())
+            .expect("req"),
+    )
+    .await;
+    assert_eq!(first.status(), StatusCode::OK);
+    let tag = first.headers()[header::ETAG]
+        .to_str()
+        .expect("ascii tag")
+        .to_owned();
+    let before: serde_json::Value = serde_json::from_slice(
+        &axum::body::to_bytes(first.into_body(), usize::MAX)
+            .await
+            .expect("body"),
+    )
+    .expect("json");
+    // Asked again (now from the cache): the same tag, and 304 when the client has it.
+    let again = call(
+        &state,
+        Request::get("/api/actors")
+            .header(header::IF_NONE_MATCH, &tag)
+            .body(Body::empty())
+            .expect("req"),
+    )
+    .await;
+    assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
+    assert_eq!(again.headers()[header::ETAG], tag.as_str());
+    assert_eq!(ok(get(&state, "/api/actors").await), before);
+
+    // A new article names Oman once more; after the rebuild the answer follows.
+    let mentions = |list: &serde_json::Value| -> u64 {
+        list["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .filter(|a| a["party"] == "OMN")
+            .map(|a| a["mentions"].as_u64().unwrap_or(0))
+            .sum()
+    };
+    let mut store = fx.open();
+    fixture::put(
+        &mut store,
+        &extract::Pipeline::new(),
+        "late",
+        "---\ndate: 2026-02-13\n---\nOman's foreign minister flew to Washington on Friday.\n",
+    );
+    assert_eq!(state.refresh().await.expect("refresh"), 2);
+    let after = ok(get(&state, "/api/actors").await);
+    assert!(
+        mentions(&after) > mentions(&before),
+        "{} then {}",
+        mentions(&before),
+        mentions(&after)
+    );
+    let stale = call(
+        &state,
+        Request::get("/api/actors")
+            .header(header::IF_NONE_MATCH, &tag)
+            .body(Body::empty())
+            .expect("req"),
+    )
+    .await;
+    assert_eq!(stale.status(), StatusCode::OK);
+    assert_ne!(stale.headers()[header::ETAG], tag.as_str());
+}
