@@ -12,7 +12,8 @@ use crate::output;
 
 /// Write the analyst's brief: headline, where each party stands on each issue (cited), what
 /// changed, where the sources disagree (both sides cited, with how many distinct stories back
-/// each), what's next, and who's who. Reads the database filled by `ingest`.
+/// each), what's next, and who's who. Reads the database filled by `ingest`, or the
+/// articles given as paths (analysed in memory, nothing stored).
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = "Examples:
   backchannel ingest examples/muscat
@@ -20,10 +21,15 @@ use crate::output;
   backchannel brief --dossier dossier.toml --since 2026-02-10 -o brief.md
   backchannel brief --dossier dossier.toml --format html -o brief.html
   backchannel brief --format json | jq '.contradictions'
+  backchannel brief ../shared/corpus/seeds --dossier ../shared/corpus/seeds-gold/dossier.toml
 
 Without --dossier, a dossier is proposed from the corpus (parties, mediator, recurring
 issues); save it with `backchannel brief --propose > dossier.toml` and edit it.")]
 pub struct BriefArgs {
+    /// Articles to brief on (files, folders, globs, as `ingest` takes them), analysed in
+    /// memory without a database. Default: the documents in the database.
+    #[arg(value_name = "PATH")]
+    pub inputs: Vec<PathBuf>,
     /// The negotiation to follow (`dossier.toml`: parties, mediators, issues and scales).
     #[arg(long, value_name = "FILE")]
     pub dossier: Option<PathBuf>,
@@ -64,8 +70,34 @@ pub enum BriefFormat {
 /// # Errors
 /// When the database or dossier cannot be read.
 pub fn run(args: BriefArgs, global: &Global) -> anyhow::Result<ExitCode> {
-    let store = crate::commands::open_existing_store(global)?;
-    let corpus = load_corpus(store.as_ref(), args.since, global)?;
+    let corpus = if args.inputs.is_empty() {
+        let store = crate::commands::open_existing_store(global)?;
+        load_corpus(store.as_ref(), args.since, global)?
+    } else {
+        let (documents, records) =
+            crate::commands::dossier::read_paths(&args.inputs, None, global)?;
+        let keep: Vec<bool> = documents
+            .iter()
+            .map(|d| {
+                args.since.is_none_or(|since| {
+                    d.published.or(d.inferred_date).is_none_or(|at| at >= since)
+                })
+            })
+            .collect();
+        let mut keep_record = keep.iter();
+        Corpus {
+            documents: documents
+                .into_iter()
+                .zip(&keep)
+                .filter_map(|(d, k)| k.then_some(d))
+                .collect(),
+            records: records
+                .into_iter()
+                .filter(|_| keep_record.next().copied().unwrap_or(false))
+                .collect(),
+            missing_records: 0,
+        }
+    };
     if args.dossier.is_none() && !args.propose {
         output::note(
             global.quiet,

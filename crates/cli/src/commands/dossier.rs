@@ -83,42 +83,7 @@ fn propose(args: ProposeArgs, global: &Global) -> anyhow::Result<ExitCode> {
         let corpus = crate::commands::brief::load_corpus(store.as_ref(), None, global)?;
         (corpus.documents, corpus.records)
     } else {
-        let (inputs, problems) = ingest::walk::expand(&args.inputs);
-        for problem in &problems {
-            output::problem(&problem.to_string());
-        }
-        let items: Vec<Item> = inputs.into_iter().map(Item::from).collect();
-        let pipeline = Pipeline::new();
-        let bar = output::progress(global.quiet, items.len() as u64, "reading");
-        let mut documents = Vec::new();
-        let mut records = Vec::new();
-        parse_in_parallel(
-            &items,
-            job_count(args.jobs),
-            Some(&pipeline),
-            |_, parsed| {
-                for problem in &parsed.problems {
-                    output::problem(problem);
-                }
-                for (prepared, record) in parsed.prepared {
-                    if let Some(record) = record
-                        && prepared.doc.is_english()
-                    {
-                        documents.push(prepared.doc);
-                        records.push(record);
-                    }
-                }
-                bar.inc(1);
-                Ok(())
-            },
-        )?;
-        bar.finish_and_clear();
-        if documents.is_empty() {
-            anyhow::bail!(
-                "no English article could be read from the paths given\nhint: pass files or folders of .txt, .md, .html, .jsonl or feeds"
-            );
-        }
-        (documents, records)
+        read_paths(&args.inputs, args.jobs, global)?
     };
     let dossier = dossier::propose(&records, &documents);
     output::out(&dossier.to_toml())?;
@@ -130,4 +95,48 @@ fn propose(args: ProposeArgs, global: &Global) -> anyhow::Result<ExitCode> {
         ),
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// Reads and analyses the English articles under `paths` without a database (files, folders,
+/// globs, as `ingest` takes them): the documents and their records, in input order. Problems
+/// are reported on stderr and skipped.
+///
+/// # Errors
+/// When no English article could be read.
+pub(crate) fn read_paths(
+    paths: &[PathBuf],
+    jobs: Option<usize>,
+    global: &Global,
+) -> anyhow::Result<(Vec<model::Document>, Vec<model::record::Record>)> {
+    let (inputs, problems) = ingest::walk::expand(paths);
+    for problem in &problems {
+        output::problem(&problem.to_string());
+    }
+    let items: Vec<Item> = inputs.into_iter().map(Item::from).collect();
+    let pipeline = Pipeline::new();
+    let bar = output::progress(global.quiet, items.len() as u64, "reading");
+    let mut documents = Vec::new();
+    let mut records = Vec::new();
+    parse_in_parallel(&items, job_count(jobs), Some(&pipeline), |_, parsed| {
+        for problem in &parsed.problems {
+            output::problem(problem);
+        }
+        for (prepared, record) in parsed.prepared {
+            if let Some(record) = record
+                && prepared.doc.is_english()
+            {
+                documents.push(prepared.doc);
+                records.push(record);
+            }
+        }
+        bar.inc(1);
+        Ok(())
+    })?;
+    bar.finish_and_clear();
+    if documents.is_empty() {
+        anyhow::bail!(
+            "no English article could be read from the paths given\nhint: pass files or folders of .txt, .md, .html, .jsonl or feeds"
+        );
+    }
+    Ok((documents, records))
 }

@@ -333,3 +333,53 @@ fn timeline_reads_as_a_chronology_and_whats_next_is_ahead_of_the_coverage() {
     // No self-dyads, no bare trigger words as descriptions.
     assert!(!md.contains("IRN–IRN"), "{md}");
 }
+
+#[test]
+fn brief_of_paths_needs_no_database_and_matches_the_stored_brief() {
+    let dir = Dir::new();
+    let dossier = ingest_example(&dir);
+    let root = dossier.parent().expect("example folder").to_owned();
+    let args = |paths: bool| {
+        let mut a = vec!["brief", "--dossier", dossier.to_str().expect("utf-8")];
+        if paths {
+            a.push(root.to_str().expect("utf-8"));
+        }
+        a.extend(["--format", "json", "--no-forecast"]);
+        a
+    };
+    let stored = dir.run(&args(false));
+    assert_eq!(stored.code, 0, "{}", stored.stderr);
+    // A fresh directory: no database at all.
+    let fresh = Dir::new();
+    let direct = fresh.run(&args(true));
+    assert_eq!(direct.code, 0, "{}", direct.stderr);
+    let a: serde_json::Value = serde_json::from_str(&stored.stdout).expect("JSON");
+    let b: serde_json::Value = serde_json::from_str(&direct.stdout).expect("JSON");
+    // The same disagreements, each value backed by the same stories (their order follows
+    // the input order rather than the database's).
+    let disagreements = |brief: &serde_json::Value| {
+        let mut out: Vec<(String, String, String, Vec<String>)> = Vec::new();
+        for c in brief["contradictions"].as_array().expect("array") {
+            for v in c["values"].as_array().expect("values") {
+                let mut docs: Vec<String> = ["docs", "copies"]
+                    .iter()
+                    .flat_map(|k| v[*k].as_array().into_iter().flatten())
+                    .filter_map(|d| d.as_str().map(str::to_owned))
+                    .collect();
+                docs.sort();
+                docs.dedup();
+                out.push((
+                    c["subject"].to_string(),
+                    c["attribute"].to_string(),
+                    v["value"].to_string(),
+                    docs,
+                ));
+            }
+        }
+        out.sort();
+        out
+    };
+    assert!(!disagreements(&b).is_empty());
+    assert_eq!(disagreements(&a), disagreements(&b));
+    assert!(!fresh.path("backchannel.db").exists(), "nothing is stored");
+}
