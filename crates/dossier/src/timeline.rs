@@ -136,6 +136,27 @@ struct Read {
     story: DocId,
     copy: Option<DocId>,
     evidence: Evidence,
+    /// For measures (SANCTION, COERCE): what the sentence says was imposed.
+    instrument: Option<&'static str>,
+}
+
+/// The instrument a sentence names for a measure: "tariffs", "an embargo", "sanctions"…,
+/// in the order they are looked for (a tariff order is not a sanctions designation).
+fn instrument(sentence: &str) -> Option<&'static str> {
+    const INSTRUMENTS: [(&str, &str); 7] = [
+        ("tariff", "tariffs"),
+        ("embargo", "an embargo"),
+        ("export control", "export controls"),
+        ("visa ban", "visa bans"),
+        ("travel ban", "travel bans"),
+        ("asset freeze", "asset freezes"),
+        ("sanction", "sanctions"),
+    ];
+    let lower = sentence.to_lowercase();
+    INSTRUMENTS
+        .iter()
+        .find(|(stem, _)| lower.contains(stem))
+        .map(|(_, name)| *name)
 }
 
 /// Types where "A with B" and "B with A" say the same.
@@ -275,6 +296,15 @@ fn read_events(inputs: &[Input], ctx: &Context) -> Vec<Read> {
                     doc: input.document.id.clone(),
                     span,
                 },
+                instrument: matches!(e.plover.as_str(), "SANCTION" | "COERCE")
+                    .then(|| {
+                        input
+                            .document
+                            .text
+                            .get(e.start as usize..e.end as usize)
+                            .and_then(instrument)
+                    })
+                    .flatten(),
             });
         }
     }
@@ -479,7 +509,13 @@ fn capitalised(s: &str) -> String {
 }
 
 /// The line of the chronology for one merged event.
-fn describe(item: &TimelineItem, visitor: Option<&str>, visit: bool, both_ways: bool) -> String {
+fn describe(
+    item: &TimelineItem,
+    visitor: Option<&str>,
+    visit: bool,
+    both_ways: bool,
+    instruments: &[&str],
+) -> String {
     let s = actor_name(&item.source);
     let t = item.target.as_deref().map(actor_name);
     let planned = item.status == "planned";
@@ -539,7 +575,18 @@ fn describe(item: &TimelineItem, visitor: Option<&str>, visit: bool, both_ways: 
         "REJECT" => to("rejected the demands of", "to reject the demands of", ""),
         "THREATEN" => to("threatened", "to threaten", ""),
         "PROTEST" => to("protested against", "to protest against", ""),
-        "SANCTION" => to("imposed sanctions on", "to impose sanctions on", ""),
+        "SANCTION" => {
+            let what = match instruments {
+                [] => "sanctions".to_owned(),
+                [one] => (*one).to_owned(),
+                [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+            };
+            to(
+                &format!("imposed {what} on"),
+                &format!("to impose {what} on"),
+                "",
+            )
+        }
         "MOBILIZE" => match &t {
             Some(t) => format!(
                 "{s} {} forces against {t}",
@@ -674,7 +721,19 @@ pub fn timeline_in(inputs: &[Input], ctx: Context) -> (Vec<TimelineItem>, Vec<Sc
                 .iter()
                 .filter_map(|r| r.visitor.as_deref().map(|v| (&r.story, v))),
         );
-        item.what = describe(&item, visitor.as_deref(), first.visit, directions.len() > 1);
+        let mut instruments: Vec<&str> = Vec::new();
+        for name in reads.iter().filter_map(|r| r.instrument) {
+            if !instruments.contains(&name) {
+                instruments.push(name);
+            }
+        }
+        item.what = describe(
+            &item,
+            visitor.as_deref(),
+            first.visit,
+            directions.len() > 1,
+            &instruments,
+        );
         // A plan nobody dates is still ahead only when it is a meeting told in the latest
         // coverage (older undated plans have happened or been told again since).
         let fresh = item.plover == "CONSULT"
@@ -909,6 +968,25 @@ mod tests {
     use model::record::{ActorRef, EventRecord, Record};
 
     use super::*;
+
+    #[test]
+    fn a_measure_is_named_by_the_instrument_its_sentence_gives() {
+        assert_eq!(
+            instrument(
+                "The president signed an order raising tariffs on buyers of Venezuelan crude."
+            ),
+            Some("tariffs")
+        );
+        assert_eq!(
+            instrument("The Treasury added four shipping firms to its Sanctions list on Friday."),
+            Some("sanctions")
+        );
+        assert_eq!(
+            instrument("Brussels kept its arms embargo in place."),
+            Some("an embargo")
+        );
+        assert_eq!(instrument("Both sides met in Oslo."), None);
+    }
     use crate::testkit;
 
     /// An event on the first sentence of a document: (type, source, target, date, status).
