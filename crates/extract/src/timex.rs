@@ -642,10 +642,12 @@ fn tense_of(before: &str, after: &str) -> Tense {
         if lw.ends_with("'ll")
             || lw.ends_with("’ll")
             || eq_any(&lw, FUTURE_CUES)
-            || (to_follows && matches!(lw.as_str(), "set" | "due" | "poised" | "about"))
+            // "is to visit", "are to meet": a plan.
+            || (to_follows && matches!(lw.as_str(), "set" | "due" | "poised" | "about" | "is" | "are"))
         {
             Some(Tense::Future)
         } else if eq_any(&lw, PAST_CUES)
+            || irregular_past_with_prefix(&lw)
             || (lw.len() > 4 && lw.ends_with("ed") && !lw.ends_with("eed"))
         {
             Some(Tense::Past)
@@ -662,7 +664,10 @@ fn tense_of(before: &str, after: &str) -> Tense {
             let next = before_words.get(i + 1).or(after_words.first()).copied();
             cue(before_words[i], next).map(|t| (dist, t))
         });
+    // A complement clause after the expression ("told them on Friday that the court will…")
+    // is another clause: its verbs do not date the expression.
     let fwd = (0..after_words.len())
+        .take_while(|&i| !after_words[i].eq_ignore_ascii_case("that"))
         .find_map(|i| cue(after_words[i], after_words.get(i + 1).copied()).map(|t| (i, t)));
     match (back, fwd) {
         (Some((i, a)), Some((j, b))) => {
@@ -679,6 +684,14 @@ fn tense_of(before: &str, after: &str) -> Tense {
         (Some((_, t)), None) | (None, Some((_, t))) => t,
         (None, None) => Tense::Unknown,
     }
+}
+
+/// An irregular past after a verb prefix: "upheld", "withheld", "overtook", "undertook".
+fn irregular_past_with_prefix(lower: &str) -> bool {
+    ["up", "with", "over", "under", "out", "re", "mis", "fore"]
+        .iter()
+        .filter_map(|p| lower.strip_prefix(p))
+        .any(|rest| rest.len() >= 3 && eq_any(rest, PAST_CUES))
 }
 
 fn eq_any(w: &str, list: &[&str]) -> bool {
@@ -1130,7 +1143,12 @@ fn normalize(rule: Rule, m: &Groups<'_, '_>, ctx: &Context<'_>) -> Option<Normal
                 }
             }
             let Some(dct) = dct else {
-                return unresolved(TimexType::Date, &format!("XXXX-{month:02}"));
+                // "in March" names the month whatever the year (TimeML's `XXXX-03`, as "Feb. 11"
+                // is `XXXX-02-11`); "last March" needs the publication date.
+                return match rel {
+                    None => date(format!("XXXX-{month:02}")),
+                    Some(_) => unresolved(TimexType::Date, &format!("XXXX-{month:02}")),
+                };
             };
             let cur = dct.month();
             let y = match rel.as_deref() {
@@ -1420,8 +1438,8 @@ fn normalize(rule: Rule, m: &Groups<'_, '_>, ctx: &Context<'_>) -> Option<Normal
                 );
             };
             let d = resolve_weekday(dct, wd, m.str("rel"), ctx.tense())?;
-            // "Friday night" is annotated as that day (TimeML DATE), the part of day dropped.
-            anchored(kind, ymd(d))
+            // "Friday night" keeps its part of day (`…TNI`), as most TimeML annotations do.
+            anchored(kind, format!("{}{}", ymd(d), part.unwrap_or_default()))
         }
         Rule::Weekend => {
             let Some(dct) = dct else {
@@ -1864,6 +1882,52 @@ mod tests {
             &["2026-02-06", "2026-02-06T20:00"],
         );
         check_types(DCT, "Voting closes at [[8 p.m.]]", &[TimexType::Time]);
+    }
+
+    #[test]
+    fn a_month_without_a_year_is_text_even_without_a_publication_date() {
+        let text =
+            "The first round was held in March; another is planned for last October's venue.";
+        let got = extractor().extract(text, &crate::split_sentences(text), None);
+        let march = got
+            .iter()
+            .find(|t| t.span.slice(text) == Some("March"))
+            .expect("March found");
+        assert_eq!(
+            (march.value.as_str(), march.resolution),
+            ("XXXX-03", Resolution::Text)
+        );
+    }
+
+    #[test]
+    fn a_weekday_keeps_its_part_of_day() {
+        check_times(
+            DCT,
+            "The ministers dined together on [[Monday night]] and met again [[Tuesday morning]].",
+            &["2026-02-02TNI", "2026-02-03TMO"],
+        );
+    }
+
+    #[test]
+    fn tense_clues_from_the_expression_s_own_clause() {
+        // A complement clause does not date the expression of the main one.
+        check_times(
+            DCT,
+            "The judge told lawyers at a hearing on [[Monday]] that the verdict is expected soon.",
+            &["2026-02-02"],
+        );
+        // "is to" + verb is a plan.
+        check_times(
+            DCT,
+            "The envoy is to travel to Nairobi on [[Saturday]].",
+            &["2026-02-07"],
+        );
+        // Irregular pasts with a verb prefix.
+        check_times(
+            DCT,
+            "The appeals court on [[Tuesday]] upheld the ban.",
+            &["2026-02-03"],
+        );
     }
 
     #[test]
