@@ -987,41 +987,9 @@ struct Sentence<'c, 's> {
 
 const NONE: u32 = u32::MAX;
 
-/// A small multiply-rotate hasher (the "Fx" scheme) for the vocabulary maps, which are
-/// looked up several times per token: much cheaper than SipHash, and the keys are our own
-/// dictionary words, so hash flooding is not a concern.
-#[derive(Default, Clone, Copy)]
-struct FxHasher(u64);
-
-impl std::hash::Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut buf = [0u8; 8];
-            buf[..chunk.len()].copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(buf));
-        }
-    }
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-    fn write_u32(&mut self, i: u32) {
-        self.add(u64::from(i));
-    }
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-impl FxHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
+/// The vocabulary maps are looked up several times per token: a fast non-keyed hash (the
+/// keys are our own dictionary words, so hash flooding is not a concern).
+type FxMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 impl<'c, 's> Sentence<'c, 's> {
     fn new(
