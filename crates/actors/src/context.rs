@@ -143,6 +143,9 @@ fn diplomatic(text: &str) -> bool {
 /// home country when the text gives none ("police", "the Supreme Court", "civilians");
 /// individual and audience nouns ("a trader", "reporters", "people") do not.
 fn institution(text: &str) -> bool {
+    if text.to_lowercase().contains("opposition") {
+        return true;
+    }
     let Some(last) = text
         .rsplit(|c: char| !c.is_alphanumeric())
         .find(|w| !w.is_empty())
@@ -192,21 +195,144 @@ fn institution(text: &str) -> bool {
     )
 }
 
-/// Gives role nouns and people without a country their country from context, and drops
-/// role nouns that get none.
+/// The head noun of a phrase: its last word, lowercased, without a plural `s`
+/// ("China's commerce ministry" → `ministry`, "M23 rebels" → `rebel`).
+fn head_noun(text: &str) -> Option<String> {
+    let last = text
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())?;
+    let mut buf = [0u8; 24];
+    let w = lower(last, &mut buf)?;
+    let w = w.strip_suffix("ies").map_or_else(
+        || w.strip_suffix('s').unwrap_or(w).to_owned(),
+        |stem| format!("{stem}y"),
+    );
+    Some(w)
+}
+
+/// Body nouns that stand only for a body named earlier in the text ("the Commission" after
+/// "the European Commission", "the bloc" after "the EU"): without one they are no actor.
+fn needs_antecedent(head: &str) -> bool {
+    matches!(head, "commission" | "bloc" | "alliance" | "coalition")
+}
+
+/// True when only a few lowercase words (or none) separate a modifier from the role noun
+/// after it, so they form one noun phrase ("German economy ministry official").
+fn same_phrase(between: &str, max_words: usize) -> bool {
+    let words: Vec<&str> = between.split_whitespace().collect();
+    words.len() <= max_words
+        && between
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '-')
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_lowercase)
+                && !w.ends_with("ed")
+                && !matches!(
+                    *w,
+                    "said"
+                        | "says"
+                        | "say"
+                        | "and"
+                        | "or"
+                        | "but"
+                        | "the"
+                        | "a"
+                        | "an"
+                        | "to"
+                        | "of"
+                        | "in"
+                        | "on"
+                        | "with"
+                        | "that"
+                        | "which"
+                        | "who"
+                        | "as"
+                        | "for"
+                        | "by"
+                        | "at"
+                        | "from"
+                        | "is"
+                        | "are"
+                        | "was"
+                        | "were"
+                        | "will"
+                        | "would"
+                )
+        })
+}
+
+/// The earlier mention a bare role noun stands for, as an index into `out`:
+/// - a country, organisation or group inside the same noun phrase ("a German economy
+///   ministry official", "ECOWAS officials"): the nationality in the phrase wins over
+///   context (the modifier stays a mention of its own);
+/// - else the latest mention with the same role noun that has a country ("Congo's army" …
+///   "the army");
+/// - else the latest mention whose head noun is the role noun's ("China's commerce
+///   ministry" … "the ministry", "the European Commission" … "the Commission");
+/// - else, for a sector other than government, the latest organisation of that sector
+///   ("M23" … "the rebels").
+fn antecedent(text: &str, out: &[Mention], m: &Mention) -> Option<usize> {
+    if let Some(k) = out.len().checked_sub(1) {
+        let p = &out[k];
+        let between = text
+            .get(p.span.end() as usize..m.span.start() as usize)
+            .unwrap_or("x");
+        // A country as a modifier (its adjective, not the acting state "Iran" → `IRNGOV`) may
+        // have a few nouns between; an organisation must touch the role noun.
+        let max_words = match p.kind {
+            MentionKind::Place if p.country.is_some() && p.sector.is_none() => Some(3),
+            MentionKind::Name if !p.person && !p.code.is_empty() => Some(0),
+            MentionKind::Group if !p.code.is_empty() => Some(0),
+            _ => None,
+        };
+        if max_words.is_some_and(|n| same_phrase(between, n)) {
+            return Some(k);
+        }
+    }
+    if let Some(k) = out
+        .iter()
+        .rposition(|p| p.agent == m.agent && p.country.is_some())
+    {
+        return Some(k);
+    }
+    let head = m.span.slice(text).and_then(head_noun)?;
+    if let Some(k) = out.iter().rposition(|p| {
+        !p.person
+            && !p.code.is_empty()
+            && p.kind != MentionKind::Place
+            && p.span.slice(text).and_then(head_noun).as_deref() == Some(head.as_str())
+    }) {
+        return Some(k);
+    }
+    let sector = m.sector.as_deref().filter(|s| *s != "GOV")?;
+    out.iter().rposition(|p| {
+        p.kind == MentionKind::Name && !p.person && p.sector.as_deref() == Some(sector)
+    })
+}
+
+/// Gives role nouns and people without a country their country (or body) from context,
+/// and drops role nouns that get none (see [`antecedent`]).
 pub(crate) fn resolve_roles(text: &str, mentions: &mut Vec<Mention>, home: Option<&str>) {
     let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
     for mut m in mentions.drain(..) {
         if m.is_bare_agent() {
             let surface = m.span.slice(text).unwrap_or("");
-            let earlier = out
-                .iter()
-                .rev()
-                .find(|p| p.agent == m.agent && p.country.is_some())
-                .and_then(|p| p.country.clone());
-            let country = earlier.or_else(|| {
-                home.filter(|_| !diplomatic(surface) && institution(surface))
-                    .map(str::to_owned)
+            if let Some(k) = antecedent(text, &out, &m) {
+                let p = &out[k];
+                let code = match (p.kind, p.country.as_deref(), m.sector.as_deref()) {
+                    // A place lends its country; the role noun keeps its own sector.
+                    (MentionKind::Place, Some(c), Some(sector)) => format!("{c}{sector}"),
+                    _ => p.code.clone(),
+                };
+                let entity = p.entity.clone();
+                m.set_code(code);
+                m.entity = entity;
+                out.push(m);
+                continue;
+            }
+            let head = head_noun(surface).unwrap_or_default();
+            let country = home.filter(|_| {
+                !diplomatic(surface) && institution(surface) && !needs_antecedent(&head)
             });
             let (Some(country), Some(sector)) = (country, m.sector.clone()) else {
                 continue;
@@ -246,6 +372,88 @@ mod tests {
         assert!(!is_dateline(t, span(t, "Goma")));
         let t = "IRAN SAYS NO";
         assert!(!is_dateline(t, span(t, "IRAN")));
+    }
+
+    /// Code and entity of the mention whose surface is `surface` (the last one written so).
+    fn resolved(text: &str, surface: &str) -> Option<(String, Option<String>)> {
+        let dict = crate::ActorDictionary::builtin();
+        dict.annotate(text, None)
+            .into_iter()
+            .filter(|m| m.span.slice(text) == Some(surface))
+            .map(|m| (m.code, m.entity))
+            .next_back()
+    }
+
+    #[test]
+    fn a_body_named_again_by_its_head_noun_is_the_same_body() {
+        let text = "The European Commission opened an inquiry into cheap steel. \
+                    On Friday the Commission said the inquiry would take a year.";
+        assert_eq!(
+            resolved(text, "the Commission"),
+            Some(("IGOEUR".to_owned(), Some("European Union".to_owned())))
+        );
+        let text = "Japan's trade ministry tightened export rules for chips. \
+                    The ministry said the rules apply from May.";
+        assert_eq!(
+            resolved(text, "The ministry").map(|(c, _)| c),
+            Some("JPNGOV".to_owned())
+        );
+    }
+
+    #[test]
+    fn a_body_noun_without_an_earlier_body_is_no_actor() {
+        let text = "The bloc will meet again in spring, a spokesman said in Lima.";
+        assert_eq!(resolved(text, "The bloc"), None);
+    }
+
+    #[test]
+    fn rebels_after_a_named_rebel_group_are_that_group() {
+        let text = "M23 took another town near Goma on Sunday. \
+                    The rebels said they would hold it until talks resume.";
+        assert_eq!(
+            resolved(text, "The rebels"),
+            Some(("CODREB".to_owned(), Some("M23".to_owned())))
+        );
+    }
+
+    #[test]
+    fn a_nationality_inside_the_phrase_wins_over_context() {
+        let text = "Japan's trade ministry tightened export rules for chips. \
+                    A Brazilian farm ministry official called the rules unfair.";
+        let dict = crate::ActorDictionary::builtin();
+        let mentions = dict.annotate(text, None);
+        let late = text.find("Brazilian").expect("present") as u32;
+        let codes: Vec<&str> = mentions
+            .iter()
+            .filter(|m| m.span.start() >= late)
+            .map(|m| m.code.as_str())
+            .collect();
+        assert!(!codes.contains(&"JPNGOV"), "{codes:?}");
+        assert!(codes.contains(&"BRAGOV"), "{codes:?}");
+    }
+
+    #[test]
+    fn a_role_noun_right_after_a_body_belongs_to_that_body() {
+        let text = "The European Commission wants a quota deal. \
+                    A Commission spokesperson declined to comment in Oslo.";
+        assert_eq!(
+            resolved(text, "spokesperson").map(|(c, _)| c),
+            Some("IGOEUR".to_owned())
+        );
+    }
+
+    #[test]
+    fn head_nouns_drop_the_plural() {
+        assert_eq!(
+            head_noun("China's commerce ministry").as_deref(),
+            Some("ministry")
+        );
+        assert_eq!(head_noun("the ministries").as_deref(), Some("ministry"));
+        assert_eq!(head_noun("M23 rebels").as_deref(), Some("rebel"));
+        assert_eq!(head_noun("--"), None);
+        assert!(same_phrase(" farm ", 3));
+        assert!(!same_phrase(" said ", 3));
+        assert!(!same_phrase(", ", 3));
     }
 
     #[test]

@@ -1151,3 +1151,102 @@ fn a_round_held_on_two_days_is_not_dated_twice() {
         ["2025-05-17"]
     );
 }
+
+#[test]
+fn dropping_a_demand_or_signalling_flexibility_is_a_concession() {
+    let got = kinds(
+        UKRAINE,
+        "2025-05-17",
+        "Russia has stopped demanding the whole of the four regions. \
+         Ukraine could be flexible about when a ceasefire begins.",
+    );
+    assert!(
+        got.contains(&stance("RUS", "territory", StanceKind::Concession)),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&stance("UKR", "ceasefire", StanceKind::Concession)),
+        "{got:?}"
+    );
+    assert!(!got.iter().any(|g| g.2 == StanceKind::Demand), "{got:?}");
+}
+
+#[test]
+fn tying_ones_signature_to_something_demands_it() {
+    let got = kinds(
+        UKRAINE,
+        "2025-05-17",
+        "Kyiv diplomats say Ukraine has tied its signature to a complete ceasefire.",
+    );
+    assert!(
+        got.contains(&stance("UKR", "ceasefire", StanceKind::Demand)),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn declining_or_objecting_is_a_rejection_but_declining_to_comment_is_nothing() {
+    let got = kinds(
+        GAZA,
+        "2025-01-10",
+        "Israel has so far declined to withdraw from the crossing. \
+         Qatar declined to comment on the withdrawal.",
+    );
+    assert_eq!(
+        got,
+        vec![stance("ISR", "withdrawal", StanceKind::Rejection)]
+    );
+    let got = kinds(
+        UKRAINE,
+        "2025-05-17",
+        "Russia objects to any ceasefire before a summit. The objection to a ceasefire was noted.",
+    );
+    assert_eq!(got, vec![stance("RUS", "ceasefire", StanceKind::Rejection)]);
+}
+
+#[test]
+fn refusing_to_give_something_up_is_a_red_line() {
+    let got = kinds(
+        UKRAINE,
+        "2025-05-17",
+        "Ukraine has refused to give up the regions it still holds.",
+    );
+    assert_eq!(got, vec![stance("UKR", "territory", StanceKind::RedLine)]);
+}
+
+#[test]
+fn a_bare_noun_after_a_rejection_is_what_is_rejected() {
+    let got = kinds(
+        GAZA,
+        "2025-01-10",
+        "Egypt has rejected proposals to withdraw the monitors from the border.",
+    );
+    assert_eq!(
+        got,
+        vec![stance("EGY", "withdrawal", StanceKind::Rejection)]
+    );
+}
+
+#[test]
+fn vowing_to_fight_a_measure_rejects_it() {
+    let got = kinds(
+        UKRAINE,
+        "2025-05-17",
+        "Ukraine vowed to challenge any handover of the regions.",
+    );
+    assert_eq!(got, vec![stance("UKR", "territory", StanceKind::Rejection)]);
+}
+
+#[test]
+fn an_aside_naming_who_leads_the_subject_does_not_take_the_stance() {
+    let got = kinds(
+        GAZA,
+        "2025-01-10",
+        "Hamas negotiators, led by a veteran envoy from Qatar, have asked for a full withdrawal.",
+    );
+    assert!(
+        got.contains(&stance("PSE", "withdrawal", StanceKind::Demand)),
+        "{got:?}"
+    );
+    assert!(!got.iter().any(|g| g.0 == "QAT"), "{got:?}");
+}

@@ -236,6 +236,17 @@ static CUES: LazyLock<PhraseSet<Cue>> = LazyLock::new(|| {
             "not negotiate",
             "will not give up",
             "would not give up",
+            // Refusing to part with something keeps it: "has refused to give up customs
+            // control", "refuses to hand over the towns".
+            "refused to give up",
+            "refuses to give up",
+            "refusing to give up",
+            "refused to surrender",
+            "refuses to surrender",
+            "refused to hand over",
+            "refuses to hand over",
+            "refused to relinquish",
+            "refuses to relinquish",
             "will not bargain away",
             "would not bargain away",
             "its right to",
@@ -302,6 +313,7 @@ static CUES: LazyLock<PhraseSet<Cue>> = LazyLock::new(|| {
             "pushes for",
             "pressed for",
             "presses for",
+            "pressing for",
             "pressed the demand",
             "calls for",
             "called for",
@@ -368,8 +380,82 @@ static CUES: LazyLock<PhraseSet<Cue>> = LazyLock::new(|| {
             "climbed down",
             "no longer insists",
             "no longer demands",
+            // Dropping a demand: "has stopped demanding", "no longer calls for".
+            "stopped demanding",
+            "stopped insisting",
+            "stopped calling for",
+            "ceased to demand",
+            "ceased demanding",
+            "no longer demanding",
+            "no longer insisting",
+            "no longer calls for",
+            "no longer seeks",
+            "no longer wants",
+            // Signalled give: "could be flexible about the order".
+            "could be flexible",
+            "would be flexible",
+            "can be flexible",
+            "is flexible",
+            "was flexible",
+            "showed flexibility",
+            "signalled flexibility",
+            "signaled flexibility",
         ],
         cue(Concession, false),
+    );
+    // Making one's own act depend on the other side's: "tied its signature to the
+    // removal of…", "made its consent conditional on…" asks for that thing.
+    add(
+        &[
+            "tied its signature to",
+            "ties its signature to",
+            "tied their signature to",
+            "tied its approval to",
+            "ties its approval to",
+            "tied its consent to",
+            "tied its agreement to",
+            "tied any deal to",
+            "tied any agreement to",
+            "linked its signature to",
+            "conditional on",
+            "conditional upon",
+            "contingent on",
+            "contingent upon",
+            "conditioned on",
+        ],
+        cue(Demand, false),
+    );
+    // Declining or objecting to something is refusing it: "has so far declined to give
+    // one", "repeated its objection to any arrangement".
+    add(
+        &[
+            "declined to",
+            "declines to",
+            "declining to",
+            "objected to",
+            "objects to",
+            "objecting to",
+            "objection to",
+            "objections to",
+            "protested against",
+            "protesting against",
+            "protests against",
+            "protest against",
+            // Promising to fight a measure: "has vowed to challenge it in court".
+            "vowed to challenge",
+            "vows to challenge",
+            "vowed to block",
+            "vows to block",
+            "vowed to fight",
+            "vows to fight",
+            "vowed to overturn",
+            "vows to overturn",
+            "vowed to resist",
+            "vows to resist",
+            "threatened to block",
+            "threatens to block",
+        ],
+        cue(Rejection, true),
     );
     add(
         &[
@@ -663,10 +749,19 @@ const NOUN_CUES: &[&str] = &[
     "calls",
     "conditions",
     "preconditions",
+    "objection to",
+    "objections to",
 ];
 /// Noun cues that only state a stance when someone owns them ("Beijing's request", "Chinese
 /// calls to…", "two conditions"): alone they are verbs or mere mentions.
-const OWNED_ONLY: &[&str] = &["request", "requests", "calls", "proposal"];
+const OWNED_ONLY: &[&str] = &[
+    "request",
+    "requests",
+    "calls",
+    "proposal",
+    "objection to",
+    "objections to",
+];
 /// Number words that count a noun cue ("two demands") rather than make it an object.
 const COUNTING: &[&str] = &[
     "two", "three", "four", "five", "several", "main", "key", "new",
@@ -1448,8 +1543,19 @@ enum Subject<'v> {
     None,
 }
 
-/// Words that open a parenthetical between commas ("Germany, whose carmakers …, has").
-const PARENTHETICAL: &[&str] = &["who", "which", "whose", "where", "whom"];
+/// Words that open an aside between a subject and its verb: a relative clause ("X, who
+/// heads…, said") or a participle naming who leads or makes up the subject ("the
+/// negotiators, led by Y, asked").
+const PARENTHETICAL: &[&str] = &[
+    "who",
+    "which",
+    "whose",
+    "where",
+    "whom",
+    "led",
+    "headed",
+    "including",
+];
 
 fn subject_word<'v>(
     view: &'v View,
@@ -2166,6 +2272,13 @@ fn sentence_cues(view: &View, si: usize) -> Vec<CueHit> {
                 owner = Some(Some(Speaker::of(m)));
             } else if has_word(text, w1.clone(), "its") || has_word(text, w1.clone(), "their") {
                 owner = Some(None);
+            } else if out
+                .last()
+                .is_some_and(|p: &CueHit| text[p.end.min(c.start)..c.start].trim().is_empty())
+            {
+                // "rejected proposals to…", "turned down offers of…": a bare noun right after
+                // another cue is that cue's object, not a stance of its own.
+                continue;
             } else if DETERMINERS.iter().any(|d| has_word(text, w1.clone(), d)) {
                 // "the demand", "this offer": the object of another stance.
                 continue;
@@ -2283,6 +2396,23 @@ fn sentence_cues(view: &View, si: usize) -> Vec<CueHit> {
                 {
                     continue;
                 }
+            }
+            // "declined to comment": a refusal to speak, not a stance.
+            "declined to" | "declines to" | "declining to"
+                if [
+                    "comment",
+                    "say",
+                    "respond",
+                    "confirm",
+                    "elaborate",
+                    "discuss",
+                    "speculate",
+                    "name",
+                    "be",
+                ]
+                .contains(&next_word) =>
+            {
+                continue;
             }
             // "would not comment": a refusal to speak, not a stance.
             "will not" | "would not" | "won't"

@@ -345,6 +345,10 @@ pub const PARTY_NOUNS: &[(&str, &[&str])] = &[
             "insurgents",
             "rebel fighters",
             "the rebel alliance",
+            "the movement",
+            "the militants",
+            "militants",
+            "the militant group",
         ],
     ),
     (
