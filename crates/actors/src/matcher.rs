@@ -667,6 +667,21 @@ impl ActorDictionary {
         {
             return false;
         }
+        // Another capitalised word right after ("Rashad Guliyev"): the hit is someone else's
+        // first name, not the dictionary person's surname.
+        if let Some(next) = after.strip_prefix(' ') {
+            let word: String = next
+                .chars()
+                .take_while(|c| c.is_alphabetic() || matches!(c, '-' | '\''))
+                .collect();
+            if word.chars().count() >= 2
+                && word.chars().next().is_some_and(char::is_uppercase)
+                && word.chars().skip(1).any(char::is_lowercase)
+                && !crate::people::is_title_word(&word)
+            {
+                return false;
+            }
+        }
         // The word before, when only a space separates them.
         let before = &text[..s];
         let Some(word_text) = before.strip_suffix(' ') else {

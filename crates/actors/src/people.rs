@@ -256,6 +256,7 @@ fn head_sector(w: &str) -> Option<&'static str> {
         "gov" | "pres" => "GOV",
         "gen" | "col" | "lt" | "maj" | "capt" | "sgt" | "adm" | "cmdr" => "MIL",
         "minister"
+        | "ministers"
         | "president"
         | "premier"
         | "chancellor"
@@ -1300,6 +1301,17 @@ impl Cx<'_> {
 
     /// The nearest mention before byte `at` that a possessive pronoun can stand for: a
     /// country, capital, group or organisation (not a person), at most 400 bytes before.
+    /// The country of the country, capital or state mention that starts at token `j`.
+    fn country_at(&self, j: usize) -> Option<String> {
+        let s = self.toks.get(j)?.s;
+        let k = self.mentions.partition_point(|m| m.span.start() < s);
+        let m = self.mentions.get(k).filter(|m| m.span.start() == s)?;
+        if m.person || m.code.is_empty() {
+            return None;
+        }
+        m.country.clone()
+    }
+
     fn antecedent(&self, at: u32) -> Option<&Mention> {
         let k = self.mentions.partition_point(|m| m.span.start() < at);
         self.mentions[..k]
@@ -1699,6 +1711,36 @@ pub(crate) fn find_people(
                 i = end;
                 continue;
             }
+            // "Foreign Ministers X of Armenia and Y of Azerbaijan": the second name of a pair
+            // shares the first one's office, with its own country.
+            if role.is_none()
+                && end - i >= 2
+                && i > 0
+                && end + 1 < n_toks
+                && cx.is(i - 1, |w| w == "and")
+                && cx.is(end, |w| w == "of")
+                && let Some(prev) = people
+                    .last()
+                    .filter(|p| p.sector.is_some() && p.name.1 < i && i - 1 - p.name.1 <= 3)
+                && let Some(country) = cx.country_at(end + 1)
+                && let Ok(span) = Span::within(text, toks[i].s as usize, toks[end - 1].e as usize)
+            {
+                let sector = prev.sector.clone();
+                let person = Person {
+                    entity: text[span.start() as usize..span.end() as usize]
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    code: format!("{country}{}", sector.as_deref().unwrap_or("")),
+                    sector,
+                    role: prev.role.clone(),
+                    name: (i, end),
+                };
+                added.push(person_mention(span, &person, MentionKind::Name));
+                people.push(person);
+                i = end;
+                continue;
+            }
             if role.is_none() && !speech {
                 rest.push((i, end, titled));
                 i = end;
@@ -1727,6 +1769,19 @@ pub(crate) fn find_people(
                 && let Some(r) = cx.role_after(end)
             {
                 let (c, s) = cx.code(&r, r.first, r.last);
+                if !c.is_empty() {
+                    code = c;
+                    sector = sector.or(s);
+                }
+            }
+            // "Foreign Minister X of Armenia": the country after the name.
+            if code.is_empty()
+                && let Some(r) = role
+                && end + 1 < n_toks
+                && toks[end].gap == Gap::Space
+                && cx.is(end, |w| w == "of")
+            {
+                let (c, s) = cx.code(&r, end + 1, end + 1);
                 if !c.is_empty() {
                     code = c;
                     sector = sector.or(s);

@@ -1519,6 +1519,24 @@ impl<'c, 's> Sentence<'c, 's> {
                             | "AUSPICES"
                     )
             };
+            // "EU-hosted talks", "Qatar-brokered truce": the host written onto the noun.
+            let hyphen_host = e > s && {
+                let t = self.toks.tokens()[e - 1];
+                let word = self.text.get(t.start..t.end).unwrap_or("");
+                let rest = self.text.get(t.end..).unwrap_or("");
+                [
+                    "-hosted",
+                    "-brokered",
+                    "-mediated",
+                    "-sponsored",
+                    "-facilitated",
+                ]
+                .iter()
+                .any(|h| {
+                    let ci = |x: Option<&str>| x.is_some_and(|r| r.eq_ignore_ascii_case(h));
+                    ci(rest.get(..h.len())) || ci(word.get(word.len().saturating_sub(h.len())..))
+                })
+            };
             let after_noun = e > s && (is_med(e) || is_med(e - 1));
             let as_mediator = e + 2 < self.toks.len()
                 && self.is(e, "AS")
@@ -1530,6 +1548,7 @@ impl<'c, 's> Sentence<'c, 's> {
                 && matches!(self.norm(before - 1), "THROUGH" | "VIA")
                 && self.groups[gi].units.len() == 1;
             if by_mediator
+                || hyphen_host
                 || through_party
                 || (through && after_noun)
                 || (before >= 1 && self.is(before - 1, "WITH") && after_noun)
@@ -2157,7 +2176,9 @@ impl<'c, 's> Sentence<'c, 's> {
     ) -> Option<usize> {
         let mut i = from;
         while i < self.toks.len() {
-            if self.tags[i] == Tag::Comma && self.clause_after_comma(i) {
+            if self.tags[i] == Tag::Comma
+                && (self.clause_after_comma(i) || self.apposition_after(i))
+            {
                 return None;
             }
             // A complement clause's subject is the target of statements, beliefs and warnings
@@ -2259,6 +2280,43 @@ impl<'c, 's> Sentence<'c, 's> {
         form.and_then(|f| f.codes.map(|c| self.coder.line_codes[c as usize].clone()))
             .or_else(|| form.map(|f| self.coder.blocks[f.block as usize].codes.clone()))
             .unwrap_or_default()
+    }
+
+    /// Whether the clause from token `at` states a fact rather than what must happen: its
+    /// first verb is a form of BE or HAVE, or follows a modal of prediction ("will",
+    /// "would", "can"), not one of obligation ("must", "should").
+    fn asserts_clause(&self, at: usize) -> bool {
+        if at >= self.toks.len() || matches!(self.norm(at), "ON" | "UPON") {
+            return false;
+        }
+        (at..self.toks.len())
+            .take_while(|&i| self.tags[i] != Tag::Stop)
+            .find(|&i| {
+                matches!(self.tags[i], Tag::Be | Tag::Have | Tag::Modal)
+                    // A verb form after an article is a noun ("the talks").
+                    || self.verb_at.get(i).copied().unwrap_or(false)
+                        && !(i > 0 && self.tags[i - 1] == Tag::Det)
+            })
+            .is_some_and(|i| match self.tags[i] {
+                Tag::Be | Tag::Have => true,
+                Tag::Modal => !matches!(self.norm(i), "MUST" | "SHOULD" | "SHALL"),
+                _ => false,
+            })
+    }
+
+    /// Whether the comma at `i` opens a noun phrase that sums up the clause before it
+    /// ("…, the first result of two days of talks", "…, a step toward a deal"): what it
+    /// names is not the verb's object.
+    fn apposition_after(&self, i: usize) -> bool {
+        let n = self.toks.len();
+        if i + 2 >= n || self.tags[i + 1] != Tag::Det || self.group_of[i + 1] != NONE {
+            return false;
+        }
+        let mut j = i + 2;
+        while j < n && self.tags[j] == Tag::Word && self.group_of[j] == NONE && j < i + 6 {
+            j += 1;
+        }
+        j > i + 2 && j < n && matches!(self.norm(j), "OF" | "TOWARD" | "TOWARDS")
     }
 
     /// Whether the comma at `i` opens a clause with its own subject and verb ("…, a senior
@@ -2400,6 +2458,27 @@ impl<'c, 's> Sentence<'c, 's> {
             {
                 continue;
             }
+            // "at agreed prices", "the signed text", "an imposed settlement": a participle
+            // right after a determiner or a preposition modifies a noun; nobody acts.
+            if v.past
+                && vg == v.start
+                && v.start > 0
+                && v.end < self.toks.len()
+                && self.tags[v.end] == Tag::Word
+                && (self.tags[v.start - 1] == Tag::Det
+                    || matches!(
+                        self.norm(v.start - 1),
+                        "AT" | "ON" | "FOR" | "WITH" | "OF" | "UNDER" | "FROM" | "INTO" | "WITHIN"
+                    ))
+            {
+                continue;
+            }
+            // "insists the talks are technical", "insists it will not sign": insisting on a
+            // fact asserts it. Insisting on something ("insisted on a guarantee"), that it
+            // must be done, or that it be done ("insisting talks stay limited") demands it.
+            if self.norm(v.start).starts_with("INSIST") && self.asserts_clause(v.end) {
+                continue;
+            }
             // VP coordination: "condemned … and promised aid".
             let coordinated = vg > 0
                 && self.tags[vg - 1] == Tag::Conj
@@ -2467,6 +2546,11 @@ impl<'c, 's> Sentence<'c, 's> {
                 None => (self.default_codes(v), v.end, None, None, false),
             };
             if codes.forward.is_none() && codes.reverse.is_none() {
+                continue;
+            }
+            // "wants the duties removed": wanting states a preference, not an act; only the
+            // dictionary's patterns for it ("wants talks") code an event.
+            if matched.is_none() && self.norm(v.start).starts_with("WANT") {
                 continue;
             }
             // Without CAMEO's intent codes, an intent to meet ("scheduled to meet", "meet
@@ -2735,6 +2819,39 @@ impl<'c, 's> Sentence<'c, 's> {
         let byte = |t: usize| self.toks.tokens()[t].start;
         let mut coded: Vec<usize> = out[first_out..].iter().map(|e| e.trigger.0).collect();
         for &(m, w) in modality.iter().rev() {
+            // "promised to release the soldiers", "pledged to open the border": in news
+            // coding the promise is the event (an agreement, CAMEO 030) aimed where the
+            // promised act is, dated now; the act itself has not happened.
+            if self.coder.config.venues
+                && is_commissive_verb(self.norm(m))
+                && coded.contains(&byte(w))
+            {
+                let (at, to) = (byte(m), self.toks.tokens()[m].end);
+                let promise = tables::plover("030");
+                let mut k = first_out;
+                while k < out.len() {
+                    if out[k].trigger.0 == at {
+                        out.remove(k);
+                    } else {
+                        k += 1;
+                    }
+                }
+                for e in out[first_out..]
+                    .iter_mut()
+                    .filter(|e| e.trigger.0 == byte(w))
+                {
+                    e.cameo = "030".to_owned();
+                    e.goldstein = tables::goldstein("030");
+                    e.plover = promise.map(|p| p.event);
+                    e.mode = promise.map_or("", |p| p.mode);
+                    if e.status == Status::Planned {
+                        e.status = Status::Occurred;
+                    }
+                    e.trigger = (at, to);
+                }
+                coded.push(at);
+                continue;
+            }
             if coded.contains(&byte(w)) {
                 let at = byte(m);
                 let mut k = first_out;
@@ -3235,6 +3352,9 @@ fn is_modality_verb(w: &str) -> bool {
                 | "PROMISE"
                 | "PROMISES"
                 | "PROMISED"
+                | "OFFER"
+                | "OFFERS"
+                | "OFFERED"
                 | "PLEDGE"
                 | "PLEDGES"
                 | "PLEDGED"
@@ -3346,6 +3466,22 @@ fn is_directive_verb(w: &str) -> bool {
     .any(|v| w.starts_with(v))
 }
 
+/// Verbs of promising, whose promise is itself an event ("promised to release").
+fn is_commissive_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "PROMISE"
+            | "PROMISES"
+            | "PROMISED"
+            | "PLEDGE"
+            | "PLEDGES"
+            | "PLEDGED"
+            | "OFFER"
+            | "OFFERS"
+            | "OFFERED"
+    )
+}
+
 /// Verbs of beginning and continuing, which take a gerund ("began collecting").
 fn is_aspect_verb(w: &str) -> bool {
     matches!(
@@ -3413,6 +3549,7 @@ impl Sentence<'_, '_> {
         subject: Option<usize>,
     ) -> Option<PatternMatch> {
         let mut best: Option<(u32, PatternMatch)> = None;
+        let supplement_from = self.coder.dicts.supplement_from.unwrap_or(usize::MAX);
         for form in &self.coder.verb_hits[v.hit] {
             let block = &self.coder.blocks[form.block as usize];
             for p in &block.patterns {
@@ -3472,11 +3609,12 @@ impl Sentence<'_, '_> {
                     continue;
                 }
                 let score = bind.score + 1;
-                // On equal scores the match nearer the verb wins.
-                if best
-                    .as_ref()
-                    .is_some_and(|(w, m)| *w > score || *w == score && m.end <= end)
-                {
+                // On equal scores the match nearer the verb wins; on the same words, the
+                // supplement's pattern (which corrects the dictionary's).
+                let supplement = form.block as usize >= supplement_from;
+                if best.as_ref().is_some_and(|(w, m)| {
+                    *w > score || *w == score && (m.end < end || m.end == end && !supplement)
+                }) {
                     continue;
                 }
                 best = Some((
@@ -3516,6 +3654,26 @@ impl Sentence<'_, '_> {
                 }
                 if bare_pp && q < self.toks.len() && self.group_of[q] != NONE {
                     break;
+                }
+                // "said the rebels broke the truce": an actor and its own verb open a clause
+                // the pattern does not reach into.
+                if q > at && q < self.toks.len() && self.group_of[q] != NONE {
+                    let mut k = self.groups[self.group_of[q] as usize].end;
+                    while k < self.toks.len()
+                        && matches!(self.tags[k], Tag::Adv | Tag::Have | Tag::Modal)
+                    {
+                        k += 1;
+                    }
+                    // The verb takes its own object ("broke the truce"); a participle after
+                    // a noun ("diplomats based in Geneva") does not open a clause.
+                    if k + 1 < self.toks.len()
+                        && self.verb_at[k]
+                        && self.group_of[k] == NONE
+                        && (matches!(self.tags[k + 1], Tag::Det | Tag::Pron)
+                            || self.group_of[k + 1] != NONE)
+                    {
+                        break;
+                    }
                 }
                 if q >= self.toks.len()
                     || (self.tags[q] == Tag::Stop && self.norm(q) != "\"")
@@ -4025,5 +4183,140 @@ mod tests {
             &[("Serbia", "SRBGOV"), ("Kosovo", "XKXGOV")],
         );
         assert!(events.iter().all(|e| e.3 != Status::Negated), "{events:?}");
+    }
+}
+#[cfg(test)]
+mod news_rules {
+    //! Sentence rules of news language, on sentences written for these tests.
+    use super::*;
+
+    /// Codes `text` with the mentions given as (word, code) pairs, each word found at its
+    /// first occurrence at or after the previous one; returns (CAMEO, source, target).
+    fn code(text: &str, actors: &[(&str, &'static str)]) -> Vec<(String, String, String)> {
+        let mut from = 0;
+        let mentions: Vec<ActorMention<'_>> = actors
+            .iter()
+            .map(|&(w, c)| {
+                let start = from + text[from..].find(w).expect("word in text");
+                from = start + w.len();
+                ActorMention {
+                    start,
+                    end: start + w.len(),
+                    code: c,
+                }
+            })
+            .collect();
+        let mut out = Vec::new();
+        Coder::builtin().code_mentions(text, &mentions, &mut Scratch::default(), &mut out);
+        out.into_iter()
+            .map(|e| {
+                (
+                    e.cameo,
+                    e.source.code,
+                    e.target.map_or_else(String::new, |t| t.code),
+                )
+            })
+            .collect()
+    }
+
+    fn ev(cameo: &str, source: &str, target: &str) -> (String, String, String) {
+        (cameo.into(), source.into(), target.into())
+    }
+
+    #[test]
+    fn signing_a_truce_is_signing_an_agreement() {
+        let got = code(
+            "Kosovo and Serbia signed a ceasefire agreement in Ohrid on Friday.",
+            &[("Kosovo", "XKXGOV"), ("Serbia", "SRBGOV")],
+        );
+        assert_eq!(
+            got,
+            vec![ev("057", "XKXGOV", "SRBGOV"), ev("057", "SRBGOV", "XKXGOV")]
+        );
+        assert_eq!(crate::plover("057").map(|p| p.event), Some("AGREE"));
+    }
+
+    #[test]
+    fn a_participle_before_a_noun_is_no_event() {
+        let got = code(
+            "Mexico wants US carmakers to sell at agreed minimum prices.",
+            &[("Mexico", "MEXGOV"), ("US carmakers", "USABUS")],
+        );
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn insisting_on_a_fact_is_no_demand() {
+        let fact = code(
+            "Peru insists the talks with Chile are about fishing quotas only.",
+            &[("Peru", "PERGOV"), ("Chile", "CHLGOV")],
+        );
+        assert!(fact.is_empty(), "{fact:?}");
+        let demand = code(
+            "Peru insisted that Chile must withdraw its trawlers.",
+            &[("Peru", "PERGOV"), ("Chile", "CHLGOV")],
+        );
+        assert_eq!(demand, vec![ev("100", "PERGOV", "CHLGOV")]);
+        let on = code(
+            "Peru insisted on guarantees from Chile.",
+            &[("Peru", "PERGOV"), ("Chile", "CHLGOV")],
+        );
+        assert_eq!(on.len(), 1, "{on:?}");
+    }
+
+    #[test]
+    fn a_summing_up_apposition_is_not_the_object() {
+        // The compound subject agrees with itself; the host in the apposition is no party.
+        let got = code(
+            "Kenya and Somalia agreed on Monday to reopen the border, the first result of \
+             three days of AU-hosted talks.",
+            &[("Kenya", "KENGOV"), ("Somalia", "SOMGOV"), ("AU", "IGOAFR")],
+        );
+        assert_eq!(
+            got.iter().map(|e| (&*e.1, &*e.2)).collect::<Vec<_>>(),
+            vec![("KENGOV", "SOMGOV"), ("SOMGOV", "KENGOV")]
+        );
+    }
+
+    #[test]
+    fn a_host_written_onto_the_talks_mediates() {
+        let text = "Kenya met Somalia for Qatar-brokered talks on Monday.";
+        let mentions = [
+            ActorMention {
+                start: 0,
+                end: 5,
+                code: "KENGOV",
+            },
+            ActorMention {
+                start: 10,
+                end: 17,
+                code: "SOMGOV",
+            },
+            ActorMention {
+                start: 22,
+                end: 27,
+                code: "QATGOV",
+            },
+        ];
+        let mut out = Vec::new();
+        Coder::builtin().code_mentions(text, &mentions, &mut Scratch::default(), &mut out);
+        assert!(!out.is_empty());
+        for e in &out {
+            assert_eq!(e.cameo, "040", "{e:?}");
+            assert_eq!(e.mediator.as_ref().map(|m| m.code.as_str()), Some("QATGOV"));
+            assert_ne!(e.target.as_ref().map(|t| t.code.as_str()), Some("QATGOV"));
+        }
+    }
+
+    #[test]
+    fn a_pattern_does_not_reach_into_a_reported_clause() {
+        let got = code(
+            "Bogota said the rebels broke the truce on Sunday.",
+            &[("Bogota", "COLGOV"), ("the rebels", "COLREB")],
+        );
+        assert!(
+            !got.iter().any(|e| e.0 == "0871" && e.1 == "COLGOV"),
+            "{got:?}"
+        );
     }
 }

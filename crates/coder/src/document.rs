@@ -21,7 +21,7 @@ use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use crate::code::{ActorMention, ActorRef, Coder, Event, Scratch};
+use crate::code::{ActorMention, ActorRef, Coder, Event, Scratch, Status};
 
 /// An event of a document and the sentence it was coded from.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -345,6 +345,48 @@ impl Coder {
         let mut out = Vec::with_capacity(coded.len());
         for (k, mut ev) in coded {
             let mut inferred = false;
+            // "Rwanda welcomed the deal", "Washington has offered to host the signing": an
+            // outsider's act on the parties' deal or talks is aimed at the parties, one
+            // event for each (one for both when they are one country's sides).
+            if ev.target.is_none()
+                && let Some([p, q]) = &parties
+                && party_key(&ev.source.code).is_some_and(|s| s != p && s != q)
+                && country(&ev.source.code) != country(p)
+                && country(&ev.source.code) != country(q)
+                && on_the_deal(&ev, text)
+            {
+                let sides: Vec<&str> = if country(p) == country(q) {
+                    vec![country(p)]
+                } else {
+                    vec![p.as_str(), q.as_str()]
+                };
+                for side in sides {
+                    let recent = mentions[..per_sentence[k].1]
+                        .iter()
+                        .rposition(|m| party_key(m.code) == Some(side) || m.code == side);
+                    let mut e = ev.clone();
+                    e.target = Some(match recent {
+                        Some(i) if party_key(mentions[i].code) == Some(side) => ActorRef {
+                            code: mentions[i].code.to_owned(),
+                            start: mentions[i].start,
+                            end: mentions[i].end,
+                            mention: Some(i),
+                        },
+                        _ => ActorRef {
+                            code: side.to_owned(),
+                            start: sentences[k].0,
+                            end: sentences[k].0,
+                            mention: None,
+                        },
+                    });
+                    out.push(DocumentEvent {
+                        sentence: k,
+                        event: e,
+                        inferred_target: true,
+                    });
+                }
+                continue;
+            }
             if ev.target.is_none()
                 && infer_target(&ev, text)
                 && let Some([p, q]) = &parties
@@ -386,6 +428,48 @@ impl Coder {
                 inferred_target: inferred,
             });
         }
+        // "The next round is scheduled for April 14", "Qatar will host a follow-up meeting":
+        // a meeting with no party named is the parties' own.
+        if let Some([p, q]) = &parties {
+            for (k, &(s, e)) in sentences.iter().enumerate() {
+                if !valid(s, e)
+                    || out
+                        .iter()
+                        .any(|o| o.sentence == k && o.event.plover == Some("CONSULT"))
+                {
+                    continue;
+                }
+                let Some((noun, status)) = unnamed_meeting(&text[s..e]) else {
+                    continue;
+                };
+                let consult = crate::tables::plover("040");
+                let side = |code: &str| ActorRef {
+                    code: code.to_owned(),
+                    start: s,
+                    end: s,
+                    mention: None,
+                };
+                let at = out.partition_point(|o| o.sentence <= k);
+                out.insert(
+                    at,
+                    DocumentEvent {
+                        sentence: k,
+                        event: Event {
+                            cameo: "040".to_owned(),
+                            goldstein: crate::tables::goldstein("040"),
+                            plover: consult.map(|c| c.event),
+                            mode: consult.map_or("", |c| c.mode),
+                            source: side(p),
+                            target: Some(side(q)),
+                            mediator: None,
+                            status,
+                            trigger: (s + noun.0, s + noun.1),
+                        },
+                        inferred_target: true,
+                    },
+                );
+            }
+        }
         // A consultation is one event between its two parties, whichever way it was coded.
         let mut k = 0;
         while k < out.len() {
@@ -418,6 +502,152 @@ fn infer_target(ev: &Event, text: &str) -> bool {
         && !["ARRIV", "TRAVEL", "RETURN", "FLEW", "FLY", "FLIES", "LAND"]
             .iter()
             .any(|w| trigger.starts_with(w))
+}
+
+/// Nouns of a meeting between the parties.
+const MEETING_NOUNS: &[&str] = &["round", "meeting", "talks", "negotiations"];
+
+/// Whether `words` name a day, a month or a coming period ("on April 14", "next week",
+/// "tomorrow").
+fn dated(words: &[(usize, &str)]) -> bool {
+    const DAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "tomorrow",
+    ];
+    words.iter().enumerate().any(|(i, (_, w))| {
+        // "may" the modal is no month.
+        DAYS.iter().any(|d| w.eq_ignore_ascii_case(d)) && *w != "may"
+            || w.eq_ignore_ascii_case("next")
+                && words.get(i + 1).is_some_and(|(_, n)| {
+                    ["week", "month", "year"]
+                        .iter()
+                        .any(|p| n.eq_ignore_ascii_case(p))
+                })
+    })
+}
+
+/// A meeting named without its parties: a meeting noun that is scheduled, held or hosted
+/// ("the next full round is scheduled to take place in Beijing", "a third meeting is
+/// scheduled for Wednesday", "Egypt will host the next round", "the meeting was held at
+/// the WTO"). Returns the noun's span in `sentence` and the status its words give; `None`
+/// for a sentence that says nothing happens ("no meeting was held") or names no meeting.
+fn unnamed_meeting(sentence: &str) -> Option<((usize, usize), Status)> {
+    // Most sentences name no meeting: look before splitting into words.
+    let bytes = sentence.as_bytes();
+    let names_meeting = MEETING_NOUNS.iter().any(|n| {
+        bytes
+            .windows(n.len())
+            .any(|w| w.eq_ignore_ascii_case(n.as_bytes()))
+    });
+    if !names_meeting {
+        return None;
+    }
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    let mut start = None;
+    for (i, c) in sentence.char_indices().chain([(sentence.len(), ' ')]) {
+        let inside = c.is_alphanumeric() || c == '-';
+        match (inside, start) {
+            (true, None) => start = Some(i),
+            (false, Some(b)) => {
+                words.push((b, &sentence[b..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    let is = |w: &str, set: &[&str]| set.iter().any(|x| w.eq_ignore_ascii_case(x));
+    if words
+        .iter()
+        .any(|(_, w)| is(w, &["no", "never", "not", "without"]))
+    {
+        return None;
+    }
+    const PLANNED: &[&str] = &[
+        "scheduled",
+        "due",
+        "expected",
+        "will",
+        "would",
+        "next",
+        "to",
+    ];
+    const HELD: &[&str] = &["held", "convened", "chaired", "hosted", "opened", "ended"];
+    const HOST: &[&str] = &["host", "hosts", "hosting", "convene", "chair", "receive"];
+    // Only a meeting still to come, with its date: a past one is reported with its
+    // parties, or is the talks the article already covers.
+    if !words.iter().any(|(_, w)| is(w, PLANNED)) || !dated(&words) {
+        return None;
+    }
+    for (i, &(start, w)) in words.iter().enumerate() {
+        if !is(w, MEETING_NOUNS) {
+            continue;
+        }
+        // A subject at the start of the sentence ("The next round is scheduled…"), or the
+        // object of a host ("will host the next round").
+        let subject = i <= 5
+            && words[..i]
+                .iter()
+                .all(|(_, x)| !is(x, &["said", "says", "of", "with", "between"]));
+        let hosted = words[i.saturating_sub(5)..i]
+            .iter()
+            .any(|(_, x)| is(x, HOST));
+        let after = &words[i + 1..words.len().min(i + 7)];
+        let scheduled = after.iter().any(|(_, x)| is(x, PLANNED));
+        let held = after.iter().any(|(_, x)| is(x, HELD));
+        if !held && (subject && scheduled || hosted) {
+            return Some(((start, start + w.len()), Status::Planned));
+        }
+    }
+    None
+}
+
+/// Nouns for what the parties negotiate or agree on.
+const DEAL_NOUNS: &[&str] = &[
+    "deal",
+    "agreement",
+    "accord",
+    "truce",
+    "ceasefire",
+    "cease-fire",
+    "framework",
+    "talks",
+    "treaty",
+    "signing",
+    "negotiations",
+    "summit",
+];
+
+/// Whether the event's trigger acts on the parties' deal or talks: a deal noun within the
+/// next few words ("welcomed the border deal", "offered to host a signing summit").
+fn on_the_deal(ev: &Event, text: &str) -> bool {
+    if !matches!(ev.plover, Some("SUPPORT" | "AGREE" | "REJECT" | "ACCUSE")) {
+        return false;
+    }
+    let after = text.get(ev.trigger.1..).unwrap_or("");
+    let clause = after.split(['.', ';', ',']).next().unwrap_or("");
+    clause
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .take(5)
+        .any(|w| DEAL_NOUNS.iter().any(|d| w.eq_ignore_ascii_case(d)))
 }
 
 /// Both events join the same two countries, in either direction.
@@ -564,6 +794,130 @@ mod tests {
         assert_eq!(
             request.event.target.as_ref().and_then(|t| t.mention),
             Some(2)
+        );
+    }
+
+    /// The mentions of `words` in `text`, each searched from the end of the one before.
+    fn mentions_in(text: &str, words: &[(&str, &'static str)]) -> Vec<ActorMention<'static>> {
+        let mut from = 0;
+        words
+            .iter()
+            .map(|&(w, code)| {
+                let start = from + text[from..].find(w).expect("word in text");
+                from = start + w.len();
+                ActorMention {
+                    start,
+                    end: start + w.len(),
+                    code,
+                }
+            })
+            .collect()
+    }
+
+    /// Sentence ranges of `text` split after each ". ".
+    fn sentences_of(text: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut s = 0;
+        for (i, _) in text.match_indices(". ") {
+            out.push((s, i + 1));
+            s = i + 2;
+        }
+        out.push((s, text.len()));
+        out
+    }
+
+    #[test]
+    fn an_outsider_acting_on_the_deal_acts_on_both_parties() {
+        let coder = Coder::builtin();
+        let text = "Kenya and Somalia signed a border deal. Kenya thanked Somalia. \
+                    Somalia praised Kenya. Norway welcomed the deal.";
+        let ms = mentions_in(
+            text,
+            &[
+                ("Kenya", "KENGOV"),
+                ("Somalia", "SOMGOV"),
+                ("Kenya", "KENGOV"),
+                ("Somalia", "SOMGOV"),
+                ("Somalia", "SOMGOV"),
+                ("Kenya", "KENGOV"),
+                ("Norway", "NORGOV"),
+            ],
+        );
+        let events = coder.code_document(text, &sentences_of(text), &ms);
+        let mut welcome: Vec<&str> = events
+            .iter()
+            .filter(|e| e.sentence == 3)
+            .map(|e| e.event.target.as_ref().map_or("", |t| t.code.as_str()))
+            .collect();
+        welcome.sort_unstable();
+        assert_eq!(welcome, ["KENGOV", "SOMGOV"], "{events:?}");
+        // One country's two sides: one event aimed at the country.
+        let text = "Kinshasa and the rebels signed a truce. Kinshasa accused the rebels. \
+                    The rebels accused Kinshasa. Angola welcomed the truce.";
+        let ms = mentions_in(
+            text,
+            &[
+                ("Kinshasa", "CODGOV"),
+                ("the rebels", "CODREB"),
+                ("Kinshasa", "CODGOV"),
+                ("the rebels", "CODREB"),
+                ("The rebels", "CODREB"),
+                ("Kinshasa", "CODGOV"),
+                ("Angola", "AGOGOV"),
+            ],
+        );
+        let events = coder.code_document(text, &sentences_of(text), &ms);
+        let welcome: Vec<&DocumentEvent> = events.iter().filter(|e| e.sentence == 3).collect();
+        assert_eq!(welcome.len(), 1, "{events:?}");
+        assert_eq!(
+            welcome[0].event.target.as_ref().map(|t| &t.code[..3]),
+            Some("COD")
+        );
+    }
+
+    #[test]
+    fn a_scheduled_meeting_without_parties_is_theirs() {
+        fn planned(s: &str) -> Option<(&str, Status)> {
+            unnamed_meeting(s).map(|(span, st)| (&s[span.0..span.1], st))
+        }
+        assert_eq!(
+            planned("The next round is scheduled for Nairobi on May 3."),
+            Some(("round", Status::Planned))
+        );
+        assert_eq!(
+            planned("Norway will host a follow-up meeting next month."),
+            Some(("meeting", Status::Planned))
+        );
+        assert_eq!(
+            planned("The working group’s talks are to resume on Friday."),
+            Some(("talks", Status::Planned))
+        );
+        // Past, undated, negated, or no meeting of the parties: nothing.
+        assert_eq!(planned("The talks were held in Oslo on Monday."), None);
+        assert_eq!(planned("The round will be run from a hotel."), None);
+        assert_eq!(planned("No meeting is scheduled for Friday."), None);
+        assert_eq!(planned("Officials said a deal was due on Friday."), None);
+
+        let coder = Coder::builtin();
+        let text = "Kenya accused Somalia of delays. Somalia rejected Kenya's claim. \
+                    The next round is scheduled for Friday.";
+        let ms = mentions_in(
+            text,
+            &[
+                ("Kenya", "KENGOV"),
+                ("Somalia", "SOMGOV"),
+                ("Somalia", "SOMGOV"),
+                ("Kenya", "KENGOV"),
+            ],
+        );
+        let events = coder.code_document(text, &sentences_of(text), &ms);
+        let consult: Vec<_> = events.iter().filter(|e| e.sentence == 2).collect();
+        assert_eq!(consult.len(), 1, "{events:?}");
+        assert_eq!(consult[0].event.plover, Some("CONSULT"));
+        assert_eq!(consult[0].event.status, Status::Planned);
+        assert_eq!(
+            &text[consult[0].event.trigger.0..consult[0].event.trigger.1],
+            "round"
         );
     }
 

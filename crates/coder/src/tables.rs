@@ -99,6 +99,15 @@ pub fn plover(cameo: &str) -> Option<Plover> {
             context: "diplomatic",
         });
     }
+    // CAMEO 057 (sign formal agreement) is AGREE, as PLOVER's type definition (agree to,
+    // sign) and the annotation guidelines have it; the 2021 table lists it under SUPPORT.
+    if cameo.starts_with("057") {
+        return Some(Plover {
+            event: "AGREE",
+            mode: "",
+            context: "diplomatic",
+        });
+    }
     let table = plover_table();
     prefixes(cameo).find_map(|p| table.get(p).copied())
 }

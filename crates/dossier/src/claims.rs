@@ -9,13 +9,18 @@
 //! clustered (two days at most apart), and each cluster is named after the date most
 //! sources give (`talks-muscat-2026-02-06`); visits after the visitor and the country
 //! (`larijani-visit-oman`); measures after their kind and date (`sanctions-2026-02-06`).
+//! A building talks were held in is placed in the city of their subject (`berlaymont,
+//! brussels`). A day given to talks that lasted days is the
+//! day they ended (`end_date`), unless a verb of opening dates it.
 //!
 //! Beside the sentence's main anchor, a sentence may report other events, each read as a
 //! mention of its own: a signing (date, venue, format), a ceasefire taking effect
 //! (`start_date`), casualties of an attack (`civilian_deaths`, `wounded`, named after the
 //! place: `attack-kamanyola`), an election result (`winner_share`, `challenger_share`), a
 //! court ruling (date, `outcome`, `vote`, `panel_size`), a filing, an inauguration, arrests
-//! and releases, and measures other than sanctions and tariff orders (issuer, date, rates;
+//! and releases, a call, hostages still held and alive, targets struck, aid trucks a day,
+//! a protest's `participants`, the villages a border divides, a concession's `term`, and
+//! measures other than sanctions and tariff orders (issuer, date, rates;
 //! `steel-safeguard`). Their dates are clustered per kind as the talks' are, so that "signed
 //! on Saturday" and "signed on Sunday" are one signing told two ways, and a story that gives
 //! its ruling two dates contradicts itself. A weekday the tagger put after the story's date
@@ -290,9 +295,13 @@ fn locative(text: &str, pos: usize) -> bool {
     } else {
         w
     };
-    if ["in", "at", "to", "into", "inside", "near", "for"]
-        .iter()
-        .any(|p| has_word(text, w.clone(), p))
+    // "left Brussels without a deal": whoever left was there.
+    if [
+        "in", "at", "to", "into", "inside", "near", "for", "left", "leave", "leaves", "leaving",
+        "departed",
+    ]
+    .iter()
+    .any(|p| has_word(text, w.clone(), p))
     {
         return true;
     }
@@ -430,8 +439,20 @@ static ISSUER_SET: LazyLock<PhraseSet<&'static str>> = LazyLock::new(|| {
     }))
 });
 static RE_BUILDING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:at|in|of|inside) (?:the |a |an )?((?:[a-z'\-]+ ){0,3}(?:palace|hotel|guest ?house|state house|residence|embassy|conference cent(?:re|er)|villa|resort|castle|palais))\b")
+    Regex::new(r"\b(?:at|in|of|inside) (?:the |a |an )?((?:[a-z'\-]+ ){0,3}(?:palace|hotel|guest ?house|state house|residence|embassy|conference cent(?:re|er)|villa|resort|castle|palais)|(?:[a-z'\-]+ ){1,2}building)\b")
         .expect("building pattern compiles")
+});
+/// A name that an appositive calls a building: "at the Berlaymont, the Commission's
+/// headquarters", "at the Europa building, the seat of the Council".
+static RE_NAMED_BUILDING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:at|inside) (?:the )?([a-z][a-z'\-]*(?: [a-z][a-z'\-]*){0,2}), (?:the |an? )?(?:[a-z'\-]+ ){0,4}?(?:headquarters|seat|home|offices|residence)\b")
+        .expect("building pattern compiles")
+});
+/// "The deal was reached at …": an agreement made in a building, which is where the talks
+/// were held.
+static RE_REACHED_AT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:deal|agreement|accord|compromise|text|breakthrough)\b(?: [a-z']+){0,3} (?:reached|agreed|struck|sealed|clinched|hammered out|finalised|finalized)(?: on [a-z]+)? (?:at|inside)\b")
+        .expect("agreement pattern compiles")
 });
 static RE_COUNT: LazyLock<Regex> = LazyLock::new(|| {
     let nouns: Vec<&str> = COUNTED
@@ -472,6 +493,12 @@ static RE_STATUS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"\b(?:talks|round|session|negotiations|meeting)\b(?: [a-z']+){0,2} (ended|collapsed|broke down|stalled|resumed|were suspended|were postponed)\b(?: "?(for now)"?)?"#)
         .expect("status pattern compiles")
 });
+/// Talks told as over on a day: "the round, which broke up on Monday", "talks ended on
+/// Friday".
+static RE_ENDED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:talks|round|session|negotiations|meeting|summit)\b(?:,? which| that)? (?:wrapped up|ended|concluded|broke up|closed|finished) on\b")
+        .expect("ending pattern compiles")
+});
 static RE_OUTCOME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\bended (?:in|with) (?:a |an )?(stalemate|deadlock|agreement|deal|ceasefire|truce|failure|victory|defeat|impasse|breakthrough|collapse)\b")
         .expect("outcome pattern compiles")
@@ -499,10 +526,10 @@ pub fn normalize_value(attribute: &str, value: &str) -> String {
         },
         "issuer" => normalize_issuer(&v),
         "venue" => normalize_venue(&v),
-        "duration" | "pause_length" => {
+        "duration" | "pause_length" | "term" => {
             static RE: LazyLock<Regex> = LazyLock::new(|| {
                 Regex::new(
-                    r"^(?:about |more than |nearly )?([a-z0-9]+)[ -](hour|day|week|month)s?$",
+                    r"^(?:about |more than |nearly )?([a-z0-9]+)[ -](hour|day|week|month|year)s?$",
                 )
                 .expect("duration pattern")
             });
@@ -514,6 +541,7 @@ pub fn normalize_value(attribute: &str, value: &str) -> String {
                     "hour" => format!("PT{n}H"),
                     "day" => format!("P{n}D"),
                     "week" => format!("P{n}W"),
+                    "year" => format!("P{n}Y"),
                     _ => format!("P{n}M"),
                 };
             }
@@ -567,8 +595,13 @@ fn normalize_issuer(v: &str) -> String {
 }
 
 /// A venue in one wording: long names of international bodies shortened, "the
-/// headquarters of X" and "X's [lakeside] headquarters" as "X headquarters".
+/// headquarters of X" and "X's [lakeside] headquarters" as "X headquarters", glosses in
+/// brackets dropped.
 fn normalize_venue(v: &str) -> String {
+    // A gloss in brackets ("Berlaymont (European Commission)") names no other place.
+    static RE_GLOSS: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r" ?\([^)]*\)").expect("gloss pattern"));
+    let v = RE_GLOSS.replace_all(v, "");
     let mut v = v.trim().trim_start_matches("the ").to_owned();
     for (long, short) in ORG_SHORT {
         v = v.replace(long, short);
@@ -632,6 +665,16 @@ pub fn compatible(attribute: &str, a: &str, b: &str) -> bool {
     match attribute {
         "format" => a == "mediated" || b == "mediated",
         "attendees" | "status" => true,
+        // "six hours of talks" and "two days of talks": the hours a session sat within the
+        // days the round lasted.
+        "duration" => {
+            let hours = |v: &str| v.strip_prefix("PT")?.strip_suffix('H')?.parse::<u32>().ok();
+            let days = |v: &str| v.strip_prefix('P')?.strip_suffix('D')?.parse::<u32>().ok();
+            match (hours(a), days(b), hours(b), days(a)) {
+                (Some(h), Some(d), _, _) | (_, _, Some(h), Some(d)) => h <= 24 * d,
+                _ => false,
+            }
+        }
         "issuer" => {
             let part_of = |x: &str, y: &str| y.strip_prefix(x).is_some_and(|r| r.starts_with(':'));
             part_of(a, b) || part_of(b, a)
@@ -954,6 +997,63 @@ static RE_RELEASED: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("release pattern compiles")
 });
+static CALL: LazyLock<PhraseSet<()>> = LazyLock::new(|| {
+    phrases(&[
+        "spoke by phone",
+        "spoke by telephone",
+        "spoke on the phone",
+        "spoke by video",
+        "phone call",
+        "telephone call",
+        "phoned",
+        "telephoned",
+    ])
+});
+static RE_HELD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b({HEDGES})?({COUNT_WORDS}) (?:hostages|captives) (?:are |were |remain |still |being |believed to be )*(?:held|in captivity)\b"
+    ))
+    .expect("held pattern compiles")
+});
+static RE_ALIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b({HEDGES})?({COUNT_WORDS}) of them (?:are |were |still |believed to be |thought to be |believed |thought )*(?:alive|living)\b"
+    ))
+    .expect("alive pattern compiles")
+});
+static RE_TARGETS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?:hit|struck|bombed|attacked|pounded|strikes on|struck at) ({HEDGES})?({COUNT_WORDS}) (?:targets|sites)\b"
+    ))
+    .expect("targets pattern compiles")
+});
+static RE_TRUCKS_A_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b({HEDGES})?({COUNT_WORDS}) (?:aid |humanitarian |relief )(?:trucks|lorries) (?:a|per|each) day\b"
+    ))
+    .expect("trucks pattern compiles")
+});
+static RE_AGREED_ON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:agreed|signed off|settled)\b").expect("agreed pattern compiles")
+});
+static RE_TERM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?:operate|operated|operating|run|lease|leased|leasing|manage|managed|concession|control)\b(?: [a-z'\-]+){{0,4}} for ({COUNT_WORDS}) years\b"
+    ))
+    .expect("term pattern compiles")
+});
+static RE_TURNOUT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b({HEDGES})?({COUNT_WORDS}) (?:people|protesters|demonstrators|residents|villagers|supporters|marchers|farmers|workers) (?:took part|turned out|marched|rallied|gathered|demonstrated|joined the (?:protest|march|rally|demonstration|blockade))\b"
+    ))
+    .expect("turnout pattern compiles")
+});
+static RE_DIVIDED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b({COUNT_WORDS}) (?:villages|towns|communities|hamlets|settlements) (?:have been |had been |were |are |remain |stand )?(?:divided|split|cut in two)\b|\b(?:divides|divided|splits|split|cuts through|cut through) ({COUNT_WORDS}) (?:villages|towns|communities|hamlets|settlements)\b"
+    ))
+    .expect("divided pattern compiles")
+});
 static RE_TIMES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(twice|three times|four times|five times|(\d+) times)\b").expect("times pattern")
 });
@@ -1031,7 +1131,10 @@ fn read_events(ctx: &Ctx) -> Vec<EventRead> {
     {
         let trigger = h.start..h.end;
         let mut facts = Vec::new();
-        let date = ctx.date_attached(trigger.clone(), false, 80, true);
+        // A day, else the month ("initialled in August 2025").
+        let date = ctx
+            .date_attached(trigger.clone(), false, 80, true)
+            .or_else(|| ctx.date_attached(trigger.clone(), true, 80, true));
         if let Some(d) = &date {
             facts.push(("date".to_owned(), d.clone(), None));
         }
@@ -1273,16 +1376,120 @@ fn read_events(ctx: &Ctx) -> Vec<EventRead> {
             facts: vec![("date".to_owned(), d, None)],
         });
     }
-    // Lengths of a border, a section of it, a road or a pipeline.
+    // Lengths of a border, a section of it, a road or a pipeline, and the day a line was
+    // agreed ("agreed on Sunday to fix the line of a 30-kilometre section").
+    let agreed = RE_AGREED_ON
+        .find(s)
+        .and_then(|m| ctx.date_attached(at(m), false, 20, true));
     for (kind, value, hedge) in lengths(s) {
         if let Some(e) = out.iter_mut().find(|e| e.kind == kind) {
             e.facts.push(("length_km".to_owned(), value, hedge));
         } else {
+            let mut facts = vec![("length_km".to_owned(), value, hedge)];
+            if let Some(d) = agreed.clone() {
+                facts.push(("date_agreed".to_owned(), d, None));
+            }
             out.push(EventRead {
                 kind,
                 date: None,
-                facts: vec![("length_km".to_owned(), value, hedge)],
+                facts,
             });
+        }
+    }
+    // The term of a concession or a lease ("to build and operate the route for 49 years").
+    if let Some(c) = RE_TERM.captures(s)
+        && let Some(n) = number(&c[1])
+    {
+        out.push(EventRead {
+            kind: "concession".to_owned(),
+            date: None,
+            facts: vec![("term".to_owned(), format!("P{}Y", n as u64), None)],
+        });
+    }
+    // A call between two people ("spoke by phone with … on Monday night").
+    if let Some(h) = CALL.find(text, ctx.sent.clone()).first()
+        && let Some(d) = ctx.date_attached(h.start..h.end, false, 80, false)
+    {
+        out.push(EventRead {
+            kind: "call".to_owned(),
+            date: Some(d.clone()),
+            facts: vec![("date".to_owned(), d, None)],
+        });
+    }
+    // Hostages still held, and how many of them are alive.
+    let mut held: Vec<Fact> = Vec::new();
+    for (re, attr) in [(&*RE_HELD, "held"), (&*RE_ALIVE, "alive")] {
+        if let Some(c) = re.captures(s)
+            && let Some(n) = number(&c[2])
+        {
+            held.push((
+                attr.to_owned(),
+                format!("{}", n as u64),
+                c.get(1).map(|q| q.as_str().trim().to_owned()),
+            ));
+        }
+    }
+    if !held.is_empty() {
+        out.push(EventRead {
+            kind: "hostages".to_owned(),
+            date: None,
+            facts: held,
+        });
+    }
+    // Targets struck in a wave of strikes.
+    if let Some(c) = RE_TARGETS.captures(s)
+        && let Some(n) = number(&c[2])
+    {
+        out.push(EventRead {
+            kind: "strikes".to_owned(),
+            date: None,
+            facts: vec![(
+                "targets".to_owned(),
+                format!("{}", n as u64),
+                c.get(1).map(|q| q.as_str().trim().to_owned()),
+            )],
+        });
+    }
+    // Aid let in: trucks a day.
+    if let Some(c) = RE_TRUCKS_A_DAY.captures(s)
+        && let Some(n) = number(&c[2])
+    {
+        out.push(EventRead {
+            kind: "aid".to_owned(),
+            date: None,
+            facts: vec![(
+                "aid_trucks_per_day".to_owned(),
+                format!("{}", n as u64),
+                c.get(1).map(|q| q.as_str().trim().to_owned()),
+            )],
+        });
+    }
+    // How many took part in a protest or a march.
+    if let Some(c) = RE_TURNOUT.captures(s)
+        && let Some(n) = number(&c[2])
+    {
+        out.push(EventRead {
+            kind: "protest".to_owned(),
+            date: None,
+            facts: vec![(
+                "participants".to_owned(),
+                format!("{}", n as u64),
+                c.get(1).map(|q| q.as_str().trim().to_owned()),
+            )],
+        });
+    }
+    // Villages a border divides.
+    if let Some(c) = RE_DIVIDED.captures(s)
+        && let Some(n) = c.get(1).or(c.get(2)).and_then(|m| number(m.as_str()))
+    {
+        let fact = ("villages_divided".to_owned(), format!("{}", n as u64), None);
+        match out.iter_mut().find(|e| e.kind.starts_with("border")) {
+            Some(e) => e.facts.push(fact),
+            None => out.push(EventRead {
+                kind: "border".to_owned(),
+                date: None,
+                facts: vec![fact],
+            }),
         }
     }
     // Arrests and releases.
@@ -1442,6 +1649,41 @@ fn lengths(s: &str) -> Vec<(String, String, Option<String>)> {
     out
 }
 
+/// True when the sentence around `pos` dates what it tells a month or more away from the
+/// story's date ("initialled in Washington in August 2025"): its places are not where the
+/// story's events happen.
+fn dated_elsewhere(view: &View, pos: usize) -> bool {
+    use jiff::ToSpan;
+    let Some(dct) = view.input.date() else {
+        return false;
+    };
+    let Some(sent) = view
+        .sentences
+        .iter()
+        .find(|s| s.start <= pos && pos < s.end)
+    else {
+        return false;
+    };
+    let (Ok(lo), Ok(hi)) = (dct.checked_sub(31.days()), dct.checked_add(31.days())) else {
+        return false;
+    };
+    // The times the sentence tells its events at: not the points it counts from ("since
+    // June"), nor words in quotation marks.
+    let text = &view.folded.text;
+    let mut spans = view
+        .times_in(sent.clone())
+        .filter(|t| {
+            t.kind == "DATE"
+                && view.quote_at(t.range.start).is_none_or(|q| !q.direct)
+                && !["since", "after", "before", "until", "by", "from"]
+                    .iter()
+                    .any(|x| has_word(text, words_before(text, sent.start, t.range.start, 2), x))
+        })
+        .filter_map(|t| date_span(&t.value))
+        .peekable();
+    spans.peek().is_some() && spans.all(|(a, b)| b < lo || a > hi)
+}
+
 /// True for a dateline: a city in capitals opening the story ("DOHA —", "GENEVA, March 16").
 fn dateline(view: &View, r: Range<usize>) -> bool {
     let text = &view.folded.text;
@@ -1499,6 +1741,13 @@ fn building_of(s: &str) -> Option<String> {
     }
     if let Some(c) = RE_BUILDING.captures(s)
         && let Some(m) = c.get(1)
+    {
+        consider(m.start(), m.as_str());
+    }
+    // A city in apposition ("in Geneva, the seat of …") is no building.
+    if let Some(c) = RE_NAMED_BUILDING.captures(s)
+        && let Some(m) = c.get(1)
+        && PLACE_SET.find(m.as_str(), 0..m.len()).is_empty()
     {
         consider(m.start(), m.as_str());
     }
@@ -1735,6 +1984,10 @@ fn read_measures(ctx: &Ctx) -> Vec<EventRead> {
         .collect()
 }
 
+/// The attribute a building the talks were held in is read under, before `resolve` adds the
+/// city of the talks' subject and makes it a `venue`.
+const BUILDING: &str = "venue:building";
+
 /// Reads the claim mentions of one document.
 pub fn read_mentions(view: &View, compiled: &Compiled) -> Vec<Mention> {
     let text = &view.folded.text;
@@ -1744,7 +1997,11 @@ pub fn read_mentions(view: &View, compiled: &Compiled) -> Vec<Mention> {
     for h in PLACE_SET.find(text, 0..text.len()) {
         // "signed for Kinshasa": on its behalf, not there.
         let for_ = has_word(text, words_before(text, 0, h.start, 1), "for");
-        if PLACES[*h.item].city.is_some() && locative(text, h.start) && !for_ {
+        if PLACES[*h.item].city.is_some()
+            && locative(text, h.start)
+            && !for_
+            && !dated_elsewhere(view, h.start)
+        {
             let e = counts.entry(*h.item).or_insert((0, h.start));
             e.0 += 1;
         }
@@ -1776,15 +2033,21 @@ pub fn read_mentions(view: &View, compiled: &Compiled) -> Vec<Mention> {
             range: sent.clone(),
         };
         // Specific days outside quotations; the last one sets the context for later sentences.
+        // A day with its part ("on Monday night": `2026-09-07TNI`) counts as the day.
         let all_days: Vec<(Range<usize>, String)> = view
             .times_in(sent.clone())
-            .filter(|t| {
+            .filter_map(|t| {
+                let day = match t.kind.as_str() {
+                    "DATE" if t.value.get(10..11).is_none_or(|r| r == "T") => {
+                        t.value.get(..10).unwrap_or(&t.value)
+                    }
+                    "TIME" => t.value.get(..10)?,
+                    _ => return None,
+                };
                 // Dates in reported speech are facts reported; in quotation marks, words.
-                t.kind == "DATE"
-                    && is_day(&t.value)
-                    && view.quote_at(t.range.start).is_none_or(|q| !q.direct)
+                (is_day(day) && view.quote_at(t.range.start).is_none_or(|q| !q.direct))
+                    .then(|| (t.range.clone(), day.to_owned()))
             })
-            .map(|t| (t.range.clone(), t.value.clone()))
             .collect();
         let day_times: Vec<(Range<usize>, String)> = all_days
             .iter()
@@ -1955,6 +2218,12 @@ pub fn read_mentions(view: &View, compiled: &Compiled) -> Vec<Mention> {
                     .or_else(|| first_hit(&DIRECT, text, sent.clone()))
             })
             .or_else(|| {
+                // "the deal was reached at the Berlaymont": where the talks were held.
+                let m = RE_REACHED_AT.find(sf.text())?;
+                building_of(sf.text())?;
+                Some(sent.start + m.start()..sent.start + m.end())
+            })
+            .or_else(|| {
                 // "brought the two rivals together twice".
                 let m = RE_TIMES.find(sf.text())?;
                 sf.has("together")
@@ -1968,6 +2237,8 @@ pub fn read_mentions(view: &View, compiled: &Compiled) -> Vec<Mention> {
                 .filter(|t| view.quote_at(t.range.start).is_none_or(|q| !q.direct))
                 .filter_map(|t| {
                     let v = match t.kind.as_str() {
+                        // "on Monday night" (`2026-09-07TNI`): the day.
+                        "DATE" if t.value.get(10..11) == Some("T") => t.value[..10].to_owned(),
                         "DATE" => t.value.clone(),
                         "TIME" => t.value.get(..10).filter(|d| is_day(d))?.to_owned(),
                         _ => return None,
@@ -2054,9 +2325,14 @@ pub fn read_mentions(view: &View, compiled: &Compiled) -> Vec<Mention> {
         } else if let Some(t) = talks.clone() {
             // "another round", "a second meeting": the talks the sentence is about are not
             // the document's own ("the meeting, described as the third round" is).
+            // "will meet again in April": a meeting after this one.
             let other = {
                 let before = words_before(text, sent.start, t.start, 2);
                 OTHER.iter().any(|w| has_word(text, before.clone(), w))
+                    || TALKS
+                        .find(text, sent.clone())
+                        .iter()
+                        .any(|h| text[h.end..sent.end].trim_start().starts_with("again "))
             };
             (Anchor::Talks { other }, t.start)
         } else if let Some(w) = war {
@@ -2096,11 +2372,18 @@ pub fn read_mentions(view: &View, compiled: &Compiled) -> Vec<Mention> {
             anchor
         };
         // Hedged statements ("could", "if", "not ruled out") up to shortly after the anchor
-        // are not claims.
+        // are not claims; the month in a time expression ("May 19") is no modal.
         let hedge = sent.start..(trigger + 60).min(sent.end);
+        let mut pieces: Vec<Range<usize>> = Vec::new();
+        let mut from = hedge.start;
+        for t in view.times_in(hedge.clone()) {
+            pieces.push(from..t.range.start.max(from));
+            from = from.max(t.range.end);
+        }
+        pieces.push(from..hedge.end.max(from));
         if HYPOTHETICAL
             .iter()
-            .any(|w| has_word(text, hedge.clone(), w))
+            .any(|w| pieces.iter().any(|p| has_word(text, p.clone(), w)))
         {
             continue;
         }
@@ -2120,7 +2403,9 @@ pub fn read_mentions(view: &View, compiled: &Compiled) -> Vec<Mention> {
                 w.abs_diff(pos) < trigger.abs_diff(pos) || matches!(anchor, Anchor::War)
             })
         };
-        // Durations (not offsets such as "four days after").
+        // Durations (not offsets such as "four days after"); `talk_days` when the talks are
+        // said to have lasted days ("two days of talks").
+        let mut talk_days = false;
         // A vague length ("weeks", "hours": `PXW`, `PTXH`) is not a checkable figure.
         for t in view
             .times_in(sent.clone())
@@ -2160,8 +2445,11 @@ pub fn read_mentions(view: &View, compiled: &Compiled) -> Vec<Mention> {
                 push("pause_length", t.value.clone(), None);
                 continue;
             }
+            // "the result of two days of EU-hosted talks": a length that names the talks
+            // after it is theirs, whatever noun stands before it.
             if let Some(noun) = of_noun
                 && TALKS.find(text, noun).is_empty()
+                && !of_talks(text, t.range.end, sent.end)
             {
                 continue;
             }
@@ -2181,6 +2469,7 @@ pub fn read_mentions(view: &View, compiled: &Compiled) -> Vec<Mention> {
             if war_near(t.range.start) && !matches!(anchor, Anchor::War) {
                 continue;
             }
+            talk_days |= t.value.starts_with('P') && !t.value.starts_with("PT") && t.value != "P1D";
             push("duration", t.value.clone(), qual);
         }
         match &anchor {
@@ -2193,53 +2482,60 @@ pub fn read_mentions(view: &View, compiled: &Compiled) -> Vec<Mention> {
                 if let Some(f) = format_of(text, sent.clone()) {
                     push("format", f.to_owned(), None);
                 }
-                // "wrapped up two days of talks on Wednesday": the day they ended.
-                let multi_day = view.times_in(sent.clone()).any(|t| {
-                    t.kind == "DURATION"
-                        && t.value.starts_with('P')
-                        && !t.value.starts_with("PT")
-                        && !t.value.contains('X')
-                        && t.value != "P1D"
-                });
-                let ending = [
-                    "wrapped up",
-                    "ended",
-                    "concluded",
-                    "closed",
-                    "broke up",
-                    "finished",
+                // "wrapped up two days of talks on Wednesday", "agreed on Sunday, the result of
+                // two days of talks": a day given to talks that lasted days is the day they
+                // ended, unless a verb of opening dates it ("opened on Monday for two days").
+                let starting = [
+                    "opened",
+                    "opens",
+                    "open",
+                    "began",
+                    "begin",
+                    "begins",
+                    "started",
+                    "start",
+                    "starts",
+                    "kicked off",
+                    "kick off",
+                    "opening",
+                    "starting",
                 ]
                 .iter()
                 .any(|w| sf.has(w));
-                // "on Saturday and again on Sunday": one round over both days, no one date.
-                let over_days = day_times.windows(2).any(|w| {
-                    let (a, b) = (&w[0].0, &w[1].0);
+                // "on Saturday and again on Sunday morning": one round over both days, no one
+                // date (a day with a part of day counts as the day).
+                let days: Vec<Range<usize>> = view
+                    .times_in(sent.clone())
+                    .filter(|t| {
+                        matches!(t.kind.as_str(), "DATE" | "TIME")
+                            && t.value.get(..10).is_some_and(is_day)
+                    })
+                    .map(|t| t.range.clone())
+                    .collect();
+                let over_days = days.windows(2).any(|w| {
+                    let (a, b) = (&w[0], &w[1]);
                     a.end < b.start
                         && b.start - a.end <= 24
                         && has_word(text, a.end..b.start, "again")
                 });
+                // "the round, which broke up on Monday night": the day it ended.
+                let ending = RE_ENDED.is_match(sf.text());
                 if let Some(d) = date.as_ref().filter(|_| !over_days) {
-                    let attr = if multi_day && ending {
+                    let attr = if (talk_days || ending) && !starting {
                         "end_date"
                     } else {
                         "date"
                     };
                     push(attr, d.clone(), None);
                 }
-                let city = place
-                    .or(last_talks_place)
-                    .or(doc_place)
-                    .and_then(|p| PLACES[p].city);
                 let lodging = ["lodged", "stayed", "staying", "housed"]
                     .iter()
                     .any(|w| sf.has(w));
                 if let Some(b) = building_of(sf.text()).filter(|_| !lodging) {
+                    // The city is the one the subject is named after, known once the
+                    // talks are grouped (`resolve`).
                     if PLACE_SET.find(&b, 0..b.len()).is_empty() {
-                        let v = match city {
-                            Some(city) => format!("{b}, {}", city.to_lowercase()),
-                            None => b,
-                        };
-                        push("venue", v, None);
+                        push(BUILDING, b, None);
                     }
                 } else if let Some(p) = place
                     && let Some(city) = PLACES[p].city
@@ -2315,8 +2611,15 @@ pub fn read_mentions(view: &View, compiled: &Compiled) -> Vec<Mention> {
                 }
             }
             Anchor::Visit { .. } => {
-                if let Some(d) = &date {
-                    push("date", d.clone(), None);
+                // "is due in Baku next week": a visit dated by a week or a month when the
+                // sentence gives no day.
+                let coarse = dates_coarse
+                    .iter()
+                    .filter(|(_, v)| !is_day(v))
+                    .min_by_key(|(r, _)| r.start.abs_diff(trigger))
+                    .map(|(_, v)| v.clone());
+                if let Some(d) = date.clone().or(coarse) {
+                    push("date", d, None);
                 }
                 if let Some(c) = RE_ORDINAL.captures(sf.text())
                     && matches!(&c[2], "visit" | "trip")
@@ -2447,6 +2750,29 @@ pub fn read_mentions(view: &View, compiled: &Compiled) -> Vec<Mention> {
         });
     }
     out
+}
+
+/// True when the words from `at` read "of" and talks, with at most three qualifying words
+/// between ("of talks", "of EU-hosted talks", "of intense closed-door negotiations").
+fn of_talks(text: &str, at: usize, end: usize) -> bool {
+    let rest = &text[crate::text::char_range(text, at..end)];
+    let Some(rest) = rest.trim_start().strip_prefix("of ") else {
+        return false;
+    };
+    let words: Vec<&str> = rest
+        .split(|c: char| c.is_whitespace())
+        .take_while(|w| !w.is_empty())
+        .take(4)
+        .collect();
+    words.iter().enumerate().any(|(i, w)| {
+        let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+        matches!(
+            w,
+            "talks" | "negotiations" | "meetings" | "discussions" | "consultations"
+        ) && words[..i]
+            .iter()
+            .all(|q| !q.ends_with([',', ';', '.']) && !matches!(*q, "and" | "or" | "after"))
+    })
 }
 
 /// The issue most talked about in the two sentences before `si` (and in it).
@@ -2611,10 +2937,13 @@ pub fn resolve(mentions: &[Mention]) -> Vec<Claim> {
     let events = event_clusters(mentions);
     let mut out = Vec::new();
     for m in mentions {
+        // The city of the talks, which a building they were held in is placed in.
+        let mut talks_city: Option<&str> = None;
         let subject = match &m.anchor {
             Anchor::Event(kind) => event_subject(kind, m, &events),
             Anchor::Talks { .. } => {
                 let Some(g) = city_of(m) else { continue };
+                talks_city = PLACES[g].city;
                 let name = PLACES[g]
                     .city
                     .unwrap_or(PLACES[g].country)
@@ -2674,10 +3003,15 @@ pub fn resolve(mentions: &[Mention]) -> Vec<Claim> {
             }
         };
         for (attribute, value, qualifier) in &m.facts {
+            let (attribute, value) = match (attribute.as_str(), talks_city) {
+                (BUILDING, Some(city)) => ("venue", format!("{value}, {}", city.to_lowercase())),
+                (BUILDING, None) => ("venue", value.clone()),
+                (a, _) => (a, value.clone()),
+            };
             out.push(Claim {
                 subject: subject.clone(),
-                attribute: attribute.clone(),
-                value: normalize_value(attribute, value),
+                attribute: attribute.to_owned(),
+                value: normalize_value(attribute, &value),
                 qualifier: qualifier.clone(),
                 story: m.story.clone(),
                 evidence: vec![m.evidence.clone()],
@@ -2724,8 +3058,53 @@ mod tests {
     }
 
     #[test]
+    fn a_gloss_in_brackets_names_the_same_venue() {
+        assert_eq!(
+            normalize_value("venue", "Marlowe (Foreign Ministry), Geneva"),
+            normalize_value("venue", "the Marlowe, Geneva")
+        );
+    }
+
+    #[test]
+    fn hours_of_talking_fit_in_days_of_talks() {
+        assert!(compatible("duration", "PT6H", "P2D"));
+        assert!(compatible("duration", "P2D", "PT6H"));
+        assert!(!compatible("duration", "PT30H", "P1D"));
+        assert!(!compatible("duration", "P2D", "P3D"));
+    }
+
+    #[test]
+    fn a_length_followed_by_talks_is_theirs() {
+        let t = "the fruit of two days of closed-door talks.";
+        let at = t.find(" of closed").expect("present");
+        assert!(of_talks(t, at, t.len()));
+        let t = "after two days of rain and talks.";
+        let at = t.find(" of rain").expect("present");
+        assert!(!of_talks(t, at, t.len()));
+    }
+
+    #[test]
+    fn a_building_in_apposition_is_a_building_and_a_city_is_not() {
+        assert_eq!(
+            building_of(
+                "the deal was reached at the marlowe, the foreign ministry's headquarters."
+            ),
+            Some("marlowe".to_owned())
+        );
+        assert_eq!(
+            building_of("they met at the lakeview building, the seat of the council."),
+            Some("lakeview building".to_owned())
+        );
+        assert_eq!(
+            building_of("they met in geneva, the seat of many agencies."),
+            None
+        );
+    }
+
+    #[test]
     fn a_pause_length_is_written_as_a_duration() {
         assert_eq!(normalize_value("pause_length", "45 days"), "P45D");
         assert_eq!(normalize_value("pause_length", "P42D"), "P42D");
+        assert_eq!(normalize_value("term", "49 years"), "P49Y");
     }
 }

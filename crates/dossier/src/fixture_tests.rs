@@ -1250,3 +1250,189 @@ fn an_aside_naming_who_leads_the_subject_does_not_take_the_stance() {
     );
     assert!(!got.iter().any(|g| g.0 == "QAT"), "{got:?}");
 }
+
+#[test]
+fn a_day_given_to_talks_that_lasted_days_is_the_day_they_ended() {
+    // The story is filed from the city of the talks; the city of an old signing is not it.
+    let a = analyze_text(
+        UKRAINE,
+        "2025-05-19",
+        "ISTANBUL, May 19 — Russia and Ukraine agreed on Sunday to swap wounded soldiers, the only result of three days of Turkish-hosted talks, and the delegations left Istanbul without a date for more. \
+         The delegations sat face to face for five hours on Friday and again on Saturday morning. \
+         An earlier memorandum was signed in Ankara in March 2022.",
+    );
+    assert!(a.contradictions.is_empty(), "{:?}", a.contradictions);
+    let got = claim_triples(&a);
+    for (attr, value) in [
+        ("end_date", "2025-05-18"),
+        ("duration", "P3D"),
+        ("duration", "PT5H"),
+    ] {
+        assert!(
+            got.iter()
+                .any(|c| c.0.starts_with("talks-istanbul") && c.1 == attr && c.2 == value),
+            "{attr} {value}: {got:?}"
+        );
+    }
+    assert!(
+        !got.iter()
+            .any(|c| c.1 == "date" && c.0.starts_with("talks")),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("signing".into(), "date".into(), "2022-03".into())),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_round_that_broke_up_on_a_day_ended_that_day_and_one_opened_on_a_day_began_then() {
+    let a = analyze_text(
+        UKRAINE,
+        "2025-05-19",
+        "The Istanbul round, which broke up on Friday night, settled nothing. \
+         A new round of two days of talks opened in Geneva on Monday.",
+    );
+    let got = claim_triples(&a);
+    assert!(
+        got.iter()
+            .any(|c| c.0.starts_with("talks-istanbul") && c.1 == "end_date" && c.2 == "2025-05-16"),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .any(|c| c.0.starts_with("talks-geneva") && c.1 == "date"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn buildings_named_in_apposition_are_venues_that_disagree() {
+    // One story names the building the envoys sat in; another, filed from elsewhere, the
+    // building in the same city where the deal was reached: both are the same talks.
+    let a = analyze(
+        &[
+            testkit::document(
+                "a",
+                "GENEVA — Russian and Ukrainian envoys held talks in Geneva on Saturday at the Lakeview building, the seat of the regional council.",
+                Some("2025-05-18"),
+            ),
+            testkit::document(
+                "b",
+                "KYIV — Crowds gathered in Kyiv on Monday. The deal was reached at the Marlowe, the foreign ministry's headquarters, after talks in Geneva.",
+                Some("2025-05-20"),
+            ),
+        ],
+        UKRAINE,
+    );
+    let venues = claim_values(&a, "venue");
+    assert!(
+        venues
+            .iter()
+            .any(|(s, v)| s.starts_with("talks-geneva") && v == "lakeview building, geneva"),
+        "{venues:?}"
+    );
+    assert!(
+        venues
+            .iter()
+            .any(|(s, v)| s.starts_with("talks-geneva") && v == "marlowe, geneva"),
+        "{venues:?}"
+    );
+    assert_eq!(
+        contradiction_values(&a),
+        vec![(
+            "venue".into(),
+            vec!["lakeview building, geneva".into(), "marlowe, geneva".into()],
+            false
+        )]
+    );
+}
+
+#[test]
+fn a_visit_next_week_and_a_meeting_again_next_month_are_dated_coarsely() {
+    let a = analyze_text(
+        UKRAINE,
+        "2025-05-19",
+        "Turkish Foreign Minister Hakan Fidan is due in Kyiv next week. \
+         The two delegations will meet again in Istanbul in June 2025.",
+    );
+    let dates = claim_values(&a, "date");
+    assert!(
+        dates
+            .iter()
+            .any(|(s, v)| s.starts_with("fidan-visit") && v == "2025-W22"),
+        "{dates:?}"
+    );
+    assert!(
+        dates
+            .iter()
+            .any(|(s, v)| s.starts_with("talks-istanbul") && v == "2025-06"),
+        "{dates:?}"
+    );
+}
+
+#[test]
+fn turnout_and_villages_divided_are_counted() {
+    let a = analyze_text(
+        UKRAINE,
+        "2025-05-19",
+        "Nearly 2,000 farmers took part in the march on Tuesday. The new line cuts through three villages near the river.",
+    );
+    let got = claim_triples(&a);
+    assert!(
+        got.contains(&("protest".into(), "participants".into(), "2000".into())),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("border".into(), "villages_divided".into(), "3".into())),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_call_hostages_held_targets_struck_and_aid_trucks_are_read() {
+    let a = analyze_text(
+        GAZA,
+        "2026-06-10",
+        "The envoy spoke by phone with the Egyptian intelligence chief on Tuesday night. \
+         Officials say 52 hostages remain held in tunnels, at least 30 of them alive. \
+         The air force said it struck 45 targets overnight. \
+         The plan lets in 300 humanitarian trucks a day.",
+    );
+    let got = claim_triples(&a);
+    for want in [
+        ("call-2026-06-09", "date", "2026-06-09"),
+        ("hostages", "held", "52"),
+        ("hostages", "alive", "30"),
+        ("strikes", "targets", "45"),
+        ("aid", "aid_trucks_per_day", "300"),
+    ] {
+        assert!(
+            got.contains(&(want.0.into(), want.1.into(), want.2.into())),
+            "{want:?}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn the_day_a_section_was_agreed_and_the_term_of_a_concession_are_read() {
+    let a = analyze_text(
+        UKRAINE,
+        "2025-05-19",
+        "The two governments agreed on Friday to fix a 30-kilometre section of the border. \
+         A Turkish firm would run the ferry line for 25 years.",
+    );
+    let got = claim_triples(&a);
+    assert!(
+        got.contains(&(
+            "border-section".into(),
+            "date_agreed".into(),
+            "2025-05-16".into()
+        )),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("concession".into(), "term".into(), "P25Y".into())),
+        "{got:?}"
+    );
+}

@@ -261,4 +261,42 @@ fn a_surname_after_an_unknown_first_name_is_someone_else() {
             .iter()
             .any(|c| c == "ISRGOV")
     );
+    // Nor the first name of someone else: "Saar Cohen".
+    assert!(
+        codes("Saar Cohen wrote the report.")
+            .iter()
+            .all(|c| c != "ISRGOV")
+    );
+}
+
+#[test]
+fn the_country_after_the_name_and_a_pair_sharing_one_title() {
+    let text = "Foreign Ministers Tomas Varga of Hungary and Ilse Brandt of Austria met in Vienna.";
+    assert_eq!(
+        people(text),
+        [
+            row("Tomas Varga", "Tomas Varga", "HUNGOV", "Foreign Ministers"),
+            row("Ilse Brandt", "Ilse Brandt", "AUTGOV", "Foreign Ministers"),
+        ]
+    );
+    let text = "Deputy Foreign Minister Aurelio Pinto of Peru signed the note.";
+    assert_eq!(
+        people(text),
+        [row(
+            "Aurelio Pinto",
+            "Aurelio Pinto",
+            "PERGOV",
+            "Deputy Foreign Minister"
+        )]
+    );
+}
+
+#[test]
+fn a_deputy_minister_is_government_not_police() {
+    let codes: Vec<String> = annotate("Chile's deputy foreign minister, Rosa Ibarra, objected.")
+        .into_iter()
+        .map(|m| m.code)
+        .collect();
+    assert!(codes.iter().all(|c| !c.ends_with("COP")), "{codes:?}");
+    assert!(codes.iter().any(|c| c == "CHLGOV"), "{codes:?}");
 }
