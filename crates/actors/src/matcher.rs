@@ -697,6 +697,11 @@ impl ActorDictionary {
         if !word.chars().next().is_some_and(char::is_uppercase) {
             return true;
         }
+        // The previous sentence's last word ("…on Monday. Saar said"), not an initial
+        // ("J. Saar") or an abbreviated title.
+        if word.ends_with('.') && word.chars().filter(|c| c.is_alphabetic()).count() > 2 {
+            return true;
+        }
         // A title or role hit right before ("Foreign Minister Saar", "Mr Saar").
         if i > 0
             && let Some((_, pe)) = norm.original_range(hits[i - 1].start, hits[i - 1].end)

@@ -4309,6 +4309,15 @@ mod news_rules {
     }
 
     #[test]
+    fn arriving_in_a_capital_visits_its_country() {
+        let got = code(
+            "Ruto will arrive in Addis Ababa for a two-day visit.",
+            &[("Ruto", "KENGOV"), ("Addis Ababa", "ETH")],
+        );
+        assert_eq!(got, vec![ev("042", "KENGOV", "ETH")]);
+    }
+
+    #[test]
     fn a_pattern_does_not_reach_into_a_reported_clause() {
         let got = code(
             "Bogota said the rebels broke the truce on Sunday.",

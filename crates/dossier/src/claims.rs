@@ -1416,67 +1416,31 @@ fn read_events(ctx: &Ctx) -> Vec<EventRead> {
             facts: vec![("date".to_owned(), d, None)],
         });
     }
-    // Hostages still held, and how many of them are alive.
-    let mut held: Vec<Fact> = Vec::new();
-    for (re, attr) in [(&*RE_HELD, "held"), (&*RE_ALIVE, "alive")] {
-        if let Some(c) = re.captures(s)
-            && let Some(n) = number(&c[2])
-        {
-            held.push((
-                attr.to_owned(),
-                format!("{}", n as u64),
-                c.get(1).map(|q| q.as_str().trim().to_owned()),
-            ));
+    // Counts with a hedge before them (capture 1) and the number (capture 2): hostages
+    // still held and how many are alive, targets struck, aid trucks a day, a protest's
+    // turnout. One reading per kind.
+    for (re, kind, attr) in [
+        (&*RE_HELD, "hostages", "held"),
+        (&*RE_ALIVE, "hostages", "alive"),
+        (&*RE_TARGETS, "strikes", "targets"),
+        (&*RE_TRUCKS_A_DAY, "aid", "aid_trucks_per_day"),
+        (&*RE_TURNOUT, "protest", "participants"),
+    ] {
+        let Some(c) = re.captures(s) else { continue };
+        let Some(n) = number(&c[2]) else { continue };
+        let fact = (
+            attr.to_owned(),
+            format!("{}", n as u64),
+            c.get(1).map(|q| q.as_str().trim().to_owned()),
+        );
+        match out.iter_mut().find(|e| e.kind == kind && e.date.is_none()) {
+            Some(e) => e.facts.push(fact),
+            None => out.push(EventRead {
+                kind: kind.to_owned(),
+                date: None,
+                facts: vec![fact],
+            }),
         }
-    }
-    if !held.is_empty() {
-        out.push(EventRead {
-            kind: "hostages".to_owned(),
-            date: None,
-            facts: held,
-        });
-    }
-    // Targets struck in a wave of strikes.
-    if let Some(c) = RE_TARGETS.captures(s)
-        && let Some(n) = number(&c[2])
-    {
-        out.push(EventRead {
-            kind: "strikes".to_owned(),
-            date: None,
-            facts: vec![(
-                "targets".to_owned(),
-                format!("{}", n as u64),
-                c.get(1).map(|q| q.as_str().trim().to_owned()),
-            )],
-        });
-    }
-    // Aid let in: trucks a day.
-    if let Some(c) = RE_TRUCKS_A_DAY.captures(s)
-        && let Some(n) = number(&c[2])
-    {
-        out.push(EventRead {
-            kind: "aid".to_owned(),
-            date: None,
-            facts: vec![(
-                "aid_trucks_per_day".to_owned(),
-                format!("{}", n as u64),
-                c.get(1).map(|q| q.as_str().trim().to_owned()),
-            )],
-        });
-    }
-    // How many took part in a protest or a march.
-    if let Some(c) = RE_TURNOUT.captures(s)
-        && let Some(n) = number(&c[2])
-    {
-        out.push(EventRead {
-            kind: "protest".to_owned(),
-            date: None,
-            facts: vec![(
-                "participants".to_owned(),
-                format!("{}", n as u64),
-                c.get(1).map(|q| q.as_str().trim().to_owned()),
-            )],
-        });
     }
     // Villages a border divides.
     if let Some(c) = RE_DIVIDED.captures(s)

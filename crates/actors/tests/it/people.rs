@@ -261,6 +261,12 @@ fn a_surname_after_an_unknown_first_name_is_someone_else() {
             .iter()
             .any(|c| c == "ISRGOV")
     );
+    // Opening a sentence after another one's last word, it is the dictionary's person.
+    assert!(
+        codes("The talks ended on Monday. Saar said little.")
+            .iter()
+            .any(|c| c == "ISRGOV")
+    );
     // Nor the first name of someone else: "Saar Cohen".
     assert!(
         codes("Saar Cohen wrote the report.")
