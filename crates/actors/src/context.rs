@@ -312,7 +312,15 @@ fn antecedent(text: &str, out: &[Mention], m: &Mention) -> Option<usize> {
 
 /// Gives role nouns and people without a country their country (or body) from context,
 /// and drops role nouns that get none (see [`antecedent`]).
-pub(crate) fn resolve_roles(text: &str, mentions: &mut Vec<Mention>, home: Option<&str>) {
+///
+/// `commissions` are the codes of bodies that have a Commission (`IGOEUR`, `IGOAFR` …):
+/// "the Commission" with no earlier "… Commission" is the latest of them named before.
+pub(crate) fn resolve_roles(
+    text: &str,
+    mentions: &mut Vec<Mention>,
+    home: Option<&str>,
+    commissions: &[String],
+) {
     let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
     for mut m in mentions.drain(..) {
         if m.is_bare_agent() {
@@ -331,6 +339,18 @@ pub(crate) fn resolve_roles(text: &str, mentions: &mut Vec<Mention>, home: Optio
                 continue;
             }
             let head = head_noun(surface).unwrap_or_default();
+            if head == "commission"
+                && let Some(p) = out
+                    .iter()
+                    .rev()
+                    .find(|p| !p.person && commissions.contains(&p.code))
+            {
+                let (code, entity) = (p.code.clone(), p.entity.clone());
+                m.set_code(code);
+                m.entity = entity;
+                out.push(m);
+                continue;
+            }
             let country = home.filter(|_| {
                 !diplomatic(surface) && institution(surface) && !needs_antecedent(&head)
             });
@@ -397,6 +417,36 @@ mod tests {
         assert_eq!(
             resolved(text, "The ministry").map(|(c, _)| c),
             Some("JPNGOV".to_owned())
+        );
+    }
+
+    #[test]
+    fn the_commission_of_a_body_named_before_is_that_body() {
+        let text = "The European Union and Peru opened a new round. \
+                    Lima urged the Commission to drop the quota.";
+        assert_eq!(
+            resolved(text, "the Commission").map(|(c, _)| c),
+            Some("IGOEUR".to_owned())
+        );
+    }
+
+    #[test]
+    fn a_possessive_office_is_that_country_s_and_so_is_the_ministry_after_it() {
+        let text = "OSLO — Peru's trade ministry filed a complaint on Monday. \
+                    The ministry said the quota was unfair.";
+        assert_eq!(
+            resolved(text, "Peru's trade ministry").map(|(c, _)| c),
+            Some("PERGOV".to_owned())
+        );
+        assert_eq!(
+            resolved(text, "The ministry").map(|(c, _)| c),
+            Some("PERGOV".to_owned())
+        );
+        // A verb between is no office: "Peru said the ministry".
+        let text = "OSLO — Peru said the ministry would reply.";
+        assert_ne!(
+            resolved(text, "Peru said the ministry").map(|(c, _)| c),
+            Some("PERGOV".to_owned())
         );
     }
 

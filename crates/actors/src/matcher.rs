@@ -155,7 +155,7 @@ impl ActorDictionary {
     pub fn annotate(&self, text: &str, date: Option<Date>) -> Vec<Mention> {
         let mut mentions = self.find_all(text, date);
         let home = crate::context::home_country(text, &mentions);
-        crate::context::resolve_roles(text, &mut mentions, home.as_deref());
+        crate::context::resolve_roles(text, &mut mentions, home.as_deref(), &self.commission_codes);
         let mut mentions = crate::coref::resolve_owned(mentions, home.as_deref());
         for m in &mut mentions {
             if m.kind != MentionKind::Title || m.entity.is_some() {
@@ -453,6 +453,68 @@ impl ActorDictionary {
                 _ => false,
             }
         };
+        // "China's commerce ministry", "Kenya's trade envoy": a possessive place, then up
+        // to two words that say which office, then the role noun.
+        let office_between = |i: usize, j: usize| -> bool {
+            const OFFICE_WORDS: &[&str] = &[
+                "commerce",
+                "trade",
+                "economy",
+                "economic",
+                "finance",
+                "defence",
+                "defense",
+                "interior",
+                "energy",
+                "health",
+                "justice",
+                "industry",
+                "agriculture",
+                "information",
+                "culture",
+                "education",
+                "environment",
+                "transport",
+                "security",
+                "intelligence",
+                "oil",
+                "petroleum",
+                "labour",
+                "labor",
+                "home",
+                "top",
+                "chief",
+                "senior",
+                "lead",
+                "main",
+                "national",
+                "state",
+                "presidential",
+            ];
+            let (Some(a), Some(b)) = (hits.get(i), hits.get(j)) else {
+                return false;
+            };
+            let Some((_, a_end)) = norm.original_range(a.start, a.end) else {
+                return false;
+            };
+            let Some((b_start, _)) = norm.original_range(b.start, b.end) else {
+                return false;
+            };
+            let Some(gap) = text.get(a_end..b_start) else {
+                return false;
+            };
+            let Some(rest) = gap
+                .strip_prefix("'s ")
+                .or_else(|| gap.strip_prefix("\u{2019}s "))
+            else {
+                return false;
+            };
+            let words: Vec<&str> = rest.split_whitespace().collect();
+            !words.is_empty()
+                && words.len() <= 2
+                && rest.ends_with(' ')
+                && words.iter().all(|w| OFFICE_WORDS.contains(w))
+        };
         let joined_by_of = |i: usize, j: usize| -> bool {
             match (hits.get(i), hits.get(j)) {
                 (Some(a), Some(b)) => matches!(hay.get(a.end..b.start), Some(" of " | " of the ")),
@@ -495,7 +557,9 @@ impl ActorDictionary {
                         continue;
                     }
                     let base = country_part(&entry.code);
-                    if adjacent(i, i + 1) && kind_at(i + 1) == Some(Kind::Agent) {
+                    if (adjacent(i, i + 1) || office_between(i, i + 1))
+                        && kind_at(i + 1) == Some(Kind::Agent)
+                    {
                         let (ae, _) = chosen[i + 1].unwrap_or((e, false));
                         let agent = &self.entries[ae as usize];
                         let person_follows =

@@ -2177,7 +2177,9 @@ impl<'c, 's> Sentence<'c, 's> {
         let mut i = from;
         while i < self.toks.len() {
             if self.tags[i] == Tag::Comma
-                && (self.clause_after_comma(i) || self.apposition_after(i))
+                && (self.clause_after_comma(i)
+                    || self.apposition_after(i)
+                    || self.predicate_after_comma(i))
             {
                 return None;
             }
@@ -2216,17 +2218,26 @@ impl<'c, 's> Sentence<'c, 's> {
         let mut i = vg;
         while i > 0 && vg - i < 12 {
             i -= 1;
-            if matches!(self.tags[i], Tag::Stop | Tag::Sub | Tag::Rel)
-                || self.verb_at[i] && self.group_of[i] == NONE
-            {
+            if matches!(self.tags[i], Tag::Stop | Tag::Sub | Tag::Rel) {
                 return false;
+            }
+            if self.verb_at[i] && self.group_of[i] == NONE {
+                // "said Chile must withdraw": the reported "must" clause is the demand's.
+                return self.coder.config.venues
+                    && is_saying_verb(self.norm(i))
+                    && (i + 1..(vg + 2).min(self.toks.len()))
+                        .any(|k| matches!(self.norm(k), "MUST" | "SHOULD"));
             }
             if self.tags[i] == Tag::That {
                 let mut h = i;
                 while h > 0 && self.tags[h - 1] == Tag::Adv {
                     h -= 1;
                 }
-                return h > 0 && is_directive_verb(self.norm(h - 1));
+                return h > 0
+                    && (is_directive_verb(self.norm(h - 1))
+                        || self.coder.config.venues
+                            && is_saying_verb(self.norm(h - 1))
+                            && self.deontic_clause(i));
             }
         }
         false
@@ -2282,6 +2293,19 @@ impl<'c, 's> Sentence<'c, 's> {
             .unwrap_or_default()
     }
 
+    /// Whether the clause reported from token `at` (to the sentence's end) says what must
+    /// happen: "must", "should", "has to", "have to", "need to".
+    fn deontic_clause(&self, at: usize) -> bool {
+        let n = self.toks.len();
+        (at..n)
+            .take_while(|&i| self.tags[i] != Tag::Stop)
+            .any(|i| match self.norm(i) {
+                "MUST" | "SHOULD" => true,
+                "HAVE" | "HAS" | "NEED" | "NEEDS" => i + 1 < n && self.tags[i + 1] == Tag::To,
+                _ => false,
+            })
+    }
+
     /// Whether the clause from token `at` states a fact rather than what must happen: its
     /// first verb is a form of BE or HAVE, or follows a modal of prediction ("will",
     /// "would", "can"), not one of obligation ("must", "should").
@@ -2302,6 +2326,34 @@ impl<'c, 's> Sentence<'c, 's> {
                 Tag::Modal => !matches!(self.norm(i), "MUST" | "SHOULD" | "SHALL"),
                 _ => false,
             })
+    }
+
+    /// The two-actor group right after "between" in the clause from token `from` ("a deal
+    /// between Congo and Rwanda").
+    fn between_pair(&self, from: usize) -> Option<usize> {
+        let n = self.toks.len();
+        let at = (from..n.min(from + 8))
+            .take_while(|&i| !matches!(self.tags[i], Tag::Stop | Tag::Comma))
+            .find(|&i| self.is(i, "BETWEEN"))?;
+        let mut j = at + 1;
+        while j < n && self.tags[j] == Tag::Det {
+            j += 1;
+        }
+        let g = *self.group_of.get(j)?;
+        (g != NONE && self.groups[g as usize].units.len() == 2).then_some(g as usize)
+    }
+
+    /// Whether the comma at `i` closes an aside and hands back to the main clause's verb
+    /// ("the United States, which brokered a framework last year, praised Qatar").
+    fn predicate_after_comma(&self, i: usize) -> bool {
+        let mut j = i + 1;
+        while j < self.toks.len() && matches!(self.tags[j], Tag::Adv | Tag::Have | Tag::Modal) {
+            j += 1;
+        }
+        j < self.toks.len()
+            && self.verb_at[j]
+            && self.group_of[j] == NONE
+            && !self.norm(j).ends_with("ING")
     }
 
     /// Whether the comma at `i` opens a noun phrase that sums up the clause before it
@@ -2493,10 +2545,12 @@ impl<'c, 's> Sentence<'c, 's> {
             } else if let Some(g) = self.relative_subject(vg) {
                 Some(g)
             } else if let Some(c) = self.relative_clause_before(vg) {
-                let outer = (clause_floor..c)
+                // The relative clause's own verb may have moved the floor past its antecedent.
+                let lo = if clause_floor <= c { clause_floor } else { 0 };
+                let outer = (lo..c)
                     .rev()
                     .find(|&i| self.is_boundary(i))
-                    .map_or(clause_floor, |i| i + 1);
+                    .map_or(lo, |i| i + 1);
                 self.subject_before(c, outer)
             } else {
                 self.subject_before(vg, floor)
@@ -2545,6 +2599,18 @@ impl<'c, 's> Sentence<'c, 's> {
                 Some(m) => (m.codes.clone(), m.end, m.source, m.target, m.compound),
                 None => (self.default_codes(v), v.end, None, None, false),
             };
+            // "said the talks must end with the duties lifted", "said Chinese makers would
+            // have to commit": saying what must happen demands it.
+            if self.coder.config.venues
+                && matched.is_none()
+                && is_saying_verb(self.norm(v.start))
+                && self.deontic_clause(v.end)
+            {
+                codes = Codes {
+                    forward: Some("100".to_owned()),
+                    reverse: None,
+                };
+            }
             if codes.forward.is_none() && codes.reverse.is_none() {
                 continue;
             }
@@ -2653,6 +2719,28 @@ impl<'c, 's> Sentence<'c, 's> {
                 self.toks.tokens()[v.start].start,
                 self.toks.tokens()[v.end - 1].end,
             );
+            // "brokered a framework between Congo and Rwanda": the two sides agreed, with the
+            // broker as mediator.
+            if self.coder.config.venues
+                && ["BROKER", "MEDIAT"]
+                    .iter()
+                    .any(|b| self.norm(v.start).starts_with(b))
+                && let Some(pair) = self.between_pair(v.end)
+            {
+                let units = self.groups[pair].units.clone();
+                // One event, the side named first as source (ANNOTATION.md).
+                self.emit(
+                    "057",
+                    units[0],
+                    Some(units[1]),
+                    Some(src),
+                    status,
+                    trigger,
+                    out,
+                );
+                last_coded_end = Some(v.end);
+                continue;
+            }
             let src_units = self.groups[src].units.clone();
             // "agreed to V" (and, in intent mode, announced future actions) express intent.
             let agree = matched.is_none()
@@ -3464,6 +3552,14 @@ fn is_directive_verb(w: &str) -> bool {
     ]
     .iter()
     .any(|v| w.starts_with(v))
+}
+
+/// Verbs that report speech.
+fn is_saying_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "SAY" | "SAYS" | "SAID" | "SAYING" | "STATE" | "STATES" | "STATED" | "ADDED" | "TOLD"
+    )
 }
 
 /// Verbs of promising, whose promise is itself an event ("promised to release").
@@ -4306,6 +4402,72 @@ mod news_rules {
             assert_eq!(e.mediator.as_ref().map(|m| m.code.as_str()), Some("QATGOV"));
             assert_ne!(e.target.as_ref().map(|t| t.code.as_str()), Some("QATGOV"));
         }
+    }
+
+    #[test]
+    fn saying_what_must_happen_demands_it() {
+        let got = code(
+            "Lima said Chile must withdraw its trawlers before the next round.",
+            &[("Lima", "PERGOV"), ("Chile", "CHLGOV")],
+        );
+        assert_eq!(got, vec![ev("100", "PERGOV", "CHLGOV")]);
+        let fact = code(
+            "Lima said Chile had withdrawn its trawlers.",
+            &[("Lima", "PERGOV"), ("Chile", "CHLGOV")],
+        );
+        assert!(fact.iter().all(|e| e.0 != "100"), "{fact:?}");
+    }
+
+    #[test]
+    fn a_broker_between_two_sides_mediates_their_agreement() {
+        let text = "Norway brokered a truce between Colombia and the ELN on Friday.";
+        let mentions = [
+            ActorMention {
+                start: 0,
+                end: 6,
+                code: "NORGOV",
+            },
+            ActorMention {
+                start: 32,
+                end: 40,
+                code: "COLGOV",
+            },
+            ActorMention {
+                start: 45,
+                end: 52,
+                code: "COLREB",
+            },
+        ];
+        let mut out = Vec::new();
+        Coder::builtin().code_mentions(text, &mentions, &mut Scratch::default(), &mut out);
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert_eq!(out[0].plover, Some("AGREE"));
+        assert_eq!(out[0].source.code, "COLGOV");
+        assert_eq!(
+            out[0].target.as_ref().map(|t| t.code.as_str()),
+            Some("COLREB")
+        );
+        assert_eq!(
+            out[0].mediator.as_ref().map(|m| m.code.as_str()),
+            Some("NORGOV")
+        );
+    }
+
+    #[test]
+    fn the_main_verb_after_a_relative_clause_is_coded_with_its_own_object() {
+        let got = code(
+            "Chile, which met Peru last year, praised Norway's mediation.",
+            &[
+                ("Chile", "CHLGOV"),
+                ("Peru", "PERGOV"),
+                ("Norway", "NORGOV"),
+            ],
+        );
+        assert!(got.contains(&ev("051", "CHLGOV", "NORGOV")), "{got:?}");
+        assert!(
+            !got.iter().any(|e| e.0.starts_with("04") && e.2 == "NORGOV"),
+            "{got:?}"
+        );
     }
 
     #[test]
