@@ -4405,6 +4405,22 @@ mod news_rules {
     }
 
     #[test]
+    fn ruling_out_turning_down_and_dismissing_as_reject() {
+        let actors = [("Quito", "ECUGOV"), ("Lima", "PERGOV")];
+        for text in [
+            "Quito ruled out any deal with Lima.",
+            "Quito turned down an offer from Lima.",
+            "Quito dismissed the plan from Lima as a stunt.",
+        ] {
+            assert_eq!(
+                code(text, &actors),
+                vec![ev("120", "ECUGOV", "PERGOV")],
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
     fn saying_what_must_happen_demands_it() {
         let got = code(
             "Lima said Chile must withdraw its trawlers before the next round.",
