@@ -1913,6 +1913,22 @@ impl<'c, 's> Sentence<'c, 's> {
                         | "OFFERS"
                 );
             if !take {
+                // "has not, so far, threatened": a short aside between commas inside the
+                // verb group.
+                if t == Tag::Comma
+                    && let Some(open) = (i.saturating_sub(5)..i - 1)
+                        .rev()
+                        .find(|&k| self.tags[k] == Tag::Comma)
+                    && open > 0
+                    && (open + 1..i - 1).all(|k| self.group_of[k] == NONE && !self.verb_at[k])
+                    && matches!(
+                        self.tags[open - 1],
+                        Tag::Neg | Tag::Have | Tag::Modal | Tag::Be | Tag::Adv
+                    )
+                {
+                    i = open;
+                    continue;
+                }
                 break;
             }
             i -= 1;
@@ -2617,6 +2633,17 @@ impl<'c, 's> Sentence<'c, 's> {
             // "wants the duties removed": wanting states a preference, not an act; only the
             // dictionary's patterns for it ("wants talks") code an event.
             if matched.is_none() && self.norm(v.start).starts_with("WANT") {
+                continue;
+            }
+            // "negotiators led by X", "who heads the commission": who leads a body is a
+            // description, not cooperation with anyone.
+            if self.coder.config.venues
+                && matched.is_none()
+                && matches!(
+                    self.norm(v.start),
+                    "LEAD" | "LEADS" | "LEADING" | "LED" | "HEAD" | "HEADS" | "HEADED" | "HEADING"
+                )
+            {
                 continue;
             }
             // Without CAMEO's intent codes, an intent to meet ("scheduled to meet", "meet
@@ -4418,6 +4445,41 @@ mod news_rules {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn a_negation_before_an_aside_negates_the_verb() {
+        let text = "Lima has not, so far, threatened Chile with sanctions.";
+        let mentions = [
+            ActorMention {
+                start: 0,
+                end: 4,
+                code: "PERGOV",
+            },
+            ActorMention {
+                start: 33,
+                end: 38,
+                code: "CHLGOV",
+            },
+        ];
+        let mut out = Vec::new();
+        Coder::builtin().code_mentions(text, &mentions, &mut Scratch::default(), &mut out);
+        assert!(!out.is_empty());
+        assert!(out.iter().all(|e| e.status == Status::Negated), "{out:?}");
+    }
+
+    #[test]
+    fn who_leads_a_delegation_is_no_event() {
+        let got = code(
+            "The Peruvian side will be led by Trade Minister Rosa Ibarra, who heads the \
+             commission with Chile.",
+            &[
+                ("Peruvian side", "PERGOV"),
+                ("Rosa Ibarra", "PERGOV"),
+                ("Chile", "CHLGOV"),
+            ],
+        );
+        assert!(got.is_empty(), "{got:?}");
     }
 
     #[test]
