@@ -345,6 +345,26 @@ impl Coder {
         let mut out = Vec::with_capacity(coded.len());
         for (k, mut ev) in coded {
             let mut inferred = false;
+            // "The government welcomed the verdict": the court named last gave it.
+            if ev.target.is_none()
+                && on_a_ruling(&ev, text)
+                && let Some(i) = mentions[..per_sentence[k].1]
+                    .iter()
+                    .rposition(|m| m.code.ends_with("JUD"))
+            {
+                ev.target = Some(ActorRef {
+                    code: mentions[i].code.to_owned(),
+                    start: mentions[i].start,
+                    end: mentions[i].end,
+                    mention: Some(i),
+                });
+                out.push(DocumentEvent {
+                    sentence: k,
+                    event: ev,
+                    inferred_target: true,
+                });
+                continue;
+            }
             // "Rwanda welcomed the deal", "Washington has offered to host the signing": an
             // outsider's act on the parties' deal or talks is aimed at the parties, one
             // event for each (one for both when they are one country's sides).
@@ -638,16 +658,32 @@ const DEAL_NOUNS: &[&str] = &[
 /// Whether the event's trigger acts on the parties' deal or talks: a deal noun within the
 /// next few words ("welcomed the border deal", "offered to host a signing summit").
 fn on_the_deal(ev: &Event, text: &str) -> bool {
-    if !matches!(ev.plover, Some("SUPPORT" | "AGREE" | "REJECT" | "ACCUSE")) {
-        return false;
-    }
+    // An appeal for calm or restraint is addressed to the sides too ("urged calm").
+    let nouns: &[&str] = match ev.plover {
+        Some("SUPPORT" | "AGREE" | "REJECT" | "ACCUSE") => DEAL_NOUNS,
+        Some("REQUEST") => &["calm", "restraint", "dialogue", "de-escalation"],
+        _ => return false,
+    };
+    object_names(ev, text, nouns)
+}
+
+/// Whether one of `nouns` stands among the first words after the event's trigger, in its
+/// clause.
+fn object_names(ev: &Event, text: &str, nouns: &[&str]) -> bool {
     let after = text.get(ev.trigger.1..).unwrap_or("");
     let clause = after.split(['.', ';', ',']).next().unwrap_or("");
     clause
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .filter(|w| !w.is_empty())
         .take(5)
-        .any(|w| DEAL_NOUNS.iter().any(|d| w.eq_ignore_ascii_case(d)))
+        .any(|w| nouns.iter().any(|d| w.eq_ignore_ascii_case(d)))
+}
+
+/// Whether the event acts on a court's decision ("welcomed the verdict", "rejected the
+/// ruling"): its target is the court named last.
+fn on_a_ruling(ev: &Event, text: &str) -> bool {
+    matches!(ev.plover, Some("SUPPORT" | "REJECT" | "ACCUSE"))
+        && object_names(ev, text, &["verdict", "ruling", "judgment", "judgement"])
 }
 
 /// Both events join the same two countries, in either direction.
@@ -830,7 +866,7 @@ mod tests {
     fn an_outsider_acting_on_the_deal_acts_on_both_parties() {
         let coder = Coder::builtin();
         let text = "Kenya and Somalia signed a border deal. Kenya thanked Somalia. \
-                    Somalia praised Kenya. Norway welcomed the deal.";
+                    Somalia praised Kenya. Norway welcomed the deal. Sweden urged calm.";
         let ms = mentions_in(
             text,
             &[
@@ -841,16 +877,19 @@ mod tests {
                 ("Somalia", "SOMGOV"),
                 ("Kenya", "KENGOV"),
                 ("Norway", "NORGOV"),
+                ("Sweden", "SWEGOV"),
             ],
         );
         let events = coder.code_document(text, &sentences_of(text), &ms);
-        let mut welcome: Vec<&str> = events
-            .iter()
-            .filter(|e| e.sentence == 3)
-            .map(|e| e.event.target.as_ref().map_or("", |t| t.code.as_str()))
-            .collect();
-        welcome.sort_unstable();
-        assert_eq!(welcome, ["KENGOV", "SOMGOV"], "{events:?}");
+        for k in [3, 4] {
+            let mut targets: Vec<&str> = events
+                .iter()
+                .filter(|e| e.sentence == k)
+                .map(|e| e.event.target.as_ref().map_or("", |t| t.code.as_str()))
+                .collect();
+            targets.sort_unstable();
+            assert_eq!(targets, ["KENGOV", "SOMGOV"], "{k}: {events:?}");
+        }
         // One country's two sides: one event aimed at the country.
         let text = "Kinshasa and the rebels signed a truce. Kinshasa accused the rebels. \
                     The rebels accused Kinshasa. Angola welcomed the truce.";
@@ -873,6 +912,33 @@ mod tests {
             welcome[0].event.target.as_ref().map(|t| &t.code[..3]),
             Some("COD")
         );
+    }
+
+    #[test]
+    fn a_verdict_welcomed_or_rejected_is_the_court_s() {
+        let coder = Coder::builtin();
+        let text = "Kenya's Supreme Court upheld the vote. The opposition rejected the ruling. \
+                    Tanzania welcomed the verdict.";
+        let ms = mentions_in(
+            text,
+            &[
+                ("Kenya's Supreme Court", "KENJUD"),
+                ("The opposition", "KENOPP"),
+                ("Tanzania", "TZAGOV"),
+            ],
+        );
+        let events = coder.code_document(text, &sentences_of(text), &ms);
+        let targets: Vec<(usize, &str)> = events
+            .iter()
+            .filter(|e| e.sentence >= 1)
+            .map(|e| {
+                (
+                    e.sentence,
+                    e.event.target.as_ref().map_or("", |t| t.code.as_str()),
+                )
+            })
+            .collect();
+        assert_eq!(targets, [(1, "KENJUD"), (2, "KENJUD")], "{events:?}");
     }
 
     #[test]
