@@ -1095,6 +1095,19 @@ impl<'c, 's> Sentence<'c, 's> {
             None => self.build_units(),
         }
         self.build_groups();
+        // "The US and Senegal both urged", "the parties all agreed": a quantifier floating
+        // after the subject, before its verb, is an adverb there, not a determiner.
+        for i in 1..self.toks.len().saturating_sub(1) {
+            if self.tags[i] == Tag::Det
+                && matches!(self.norm(i), "BOTH" | "ALL" | "EACH")
+                && self.group_of[i - 1] != NONE
+                && self.group_of[i] == NONE
+                && self.verb_at[i + 1]
+                && self.group_of[i + 1] == NONE
+            {
+                self.tags[i] = Tag::Adv;
+            }
+        }
         let verbs = self.verb_candidates();
         if !verbs.is_empty() {
             // The pattern words the sentence has (and their singulars), for `best_pattern`.
@@ -4466,6 +4479,22 @@ mod news_rules {
         Coder::builtin().code_mentions(text, &mentions, &mut Scratch::default(), &mut out);
         assert!(!out.is_empty());
         assert!(out.iter().all(|e| e.status == Status::Negated), "{out:?}");
+    }
+
+    #[test]
+    fn both_after_the_subject_does_not_make_the_verb_a_noun() {
+        let got = code(
+            "Chile and Peru both rejected the proposal from Bolivia.",
+            &[
+                ("Chile", "CHLGOV"),
+                ("Peru", "PERGOV"),
+                ("Bolivia", "BOLGOV"),
+            ],
+        );
+        assert_eq!(
+            got,
+            vec![ev("120", "CHLGOV", "BOLGOV"), ev("120", "PERGOV", "BOLGOV")]
+        );
     }
 
     #[test]
