@@ -509,11 +509,10 @@ impl ActorDictionary {
             else {
                 return false;
             };
-            let words: Vec<&str> = rest.split_whitespace().collect();
-            !words.is_empty()
-                && words.len() <= 2
+            let count = rest.split_whitespace().count();
+            (1..=2).contains(&count)
                 && rest.ends_with(' ')
-                && words.iter().all(|w| OFFICE_WORDS.contains(w))
+                && rest.split_whitespace().all(|w| OFFICE_WORDS.contains(&w))
         };
         let joined_by_of = |i: usize, j: usize| -> bool {
             match (hits.get(i), hits.get(j)) {

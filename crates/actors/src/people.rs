@@ -1299,8 +1299,6 @@ impl Cx<'_> {
         (code.len() >= 3).then(|| code[..3].to_owned())
     }
 
-    /// The nearest mention before byte `at` that a possessive pronoun can stand for: a
-    /// country, capital, group or organisation (not a person), at most 400 bytes before.
     /// The country of the country, capital or state mention that starts at token `j`.
     fn country_at(&self, j: usize) -> Option<String> {
         let s = self.toks.get(j)?.s;
@@ -1312,6 +1310,8 @@ impl Cx<'_> {
         m.country.clone()
     }
 
+    /// The nearest mention before byte `at` that a possessive pronoun can stand for: a
+    /// country, capital, group or organisation (not a person), at most 400 bytes before.
     fn antecedent(&self, at: u32) -> Option<&Mention> {
         let k = self.mentions.partition_point(|m| m.span.start() < at);
         self.mentions[..k]

@@ -2947,23 +2947,25 @@ impl<'c, 's> Sentence<'c, 's> {
         let byte = |t: usize| self.toks.tokens()[t].start;
         let mut coded: Vec<usize> = out[first_out..].iter().map(|e| e.trigger.0).collect();
         for &(m, w) in modality.iter().rev() {
+            if !coded.contains(&byte(w)) {
+                continue;
+            }
+            let at = byte(m);
+            let mut k = first_out;
+            while k < out.len() {
+                if out[k].trigger.0 == at {
+                    out.remove(k);
+                } else {
+                    k += 1;
+                }
+            }
+            coded.push(at);
             // "promised to release the soldiers", "pledged to open the border": in news
             // coding the promise is the event (an agreement, CAMEO 030) aimed where the
             // promised act is, dated now; the act itself has not happened.
-            if self.coder.config.venues
-                && is_commissive_verb(self.norm(m))
-                && coded.contains(&byte(w))
-            {
-                let (at, to) = (byte(m), self.toks.tokens()[m].end);
+            if self.coder.config.venues && is_commissive_verb(self.norm(m)) {
+                let to = self.toks.tokens()[m].end;
                 let promise = tables::plover("030");
-                let mut k = first_out;
-                while k < out.len() {
-                    if out[k].trigger.0 == at {
-                        out.remove(k);
-                    } else {
-                        k += 1;
-                    }
-                }
                 for e in out[first_out..]
                     .iter_mut()
                     .filter(|e| e.trigger.0 == byte(w))
@@ -2977,20 +2979,6 @@ impl<'c, 's> Sentence<'c, 's> {
                     }
                     e.trigger = (at, to);
                 }
-                coded.push(at);
-                continue;
-            }
-            if coded.contains(&byte(w)) {
-                let at = byte(m);
-                let mut k = first_out;
-                while k < out.len() {
-                    if out[k].trigger.0 == at {
-                        out.remove(k);
-                    } else {
-                        k += 1;
-                    }
-                }
-                coded.push(at);
             }
         }
         // One event per (code, source, target).
@@ -4327,24 +4315,18 @@ mod news_rules {
     use super::*;
 
     /// Codes `text` with the mentions given as (word, code) pairs, each word found at its
-    /// first occurrence at or after the previous one; returns (CAMEO, source, target).
-    fn code(text: &str, actors: &[(&str, &'static str)]) -> Vec<(String, String, String)> {
-        let mut from = 0;
-        let mentions: Vec<ActorMention<'_>> = actors
-            .iter()
-            .map(|&(w, c)| {
-                let start = from + text[from..].find(w).expect("word in text");
-                from = start + w.len();
-                ActorMention {
-                    start,
-                    end: start + w.len(),
-                    code: c,
-                }
-            })
-            .collect();
+    /// first occurrence at or after the previous one.
+    fn events(text: &str, actors: &[(&str, &'static str)]) -> Vec<Event> {
+        let mentions = crate::testkit::mentions_in(text, actors);
         let mut out = Vec::new();
         Coder::builtin().code_mentions(text, &mentions, &mut Scratch::default(), &mut out);
-        out.into_iter()
+        out
+    }
+
+    /// [`events`] as (CAMEO, source, target).
+    fn code(text: &str, actors: &[(&str, &'static str)]) -> Vec<(String, String, String)> {
+        events(text, actors)
+            .into_iter()
             .map(|e| {
                 (
                     e.cameo,
@@ -4417,25 +4399,14 @@ mod news_rules {
     #[test]
     fn a_host_written_onto_the_talks_mediates() {
         let text = "Kenya met Somalia for Qatar-brokered talks on Monday.";
-        let mentions = [
-            ActorMention {
-                start: 0,
-                end: 5,
-                code: "KENGOV",
-            },
-            ActorMention {
-                start: 10,
-                end: 17,
-                code: "SOMGOV",
-            },
-            ActorMention {
-                start: 22,
-                end: 27,
-                code: "QATGOV",
-            },
-        ];
-        let mut out = Vec::new();
-        Coder::builtin().code_mentions(text, &mentions, &mut Scratch::default(), &mut out);
+        let out = events(
+            text,
+            &[
+                ("Kenya", "KENGOV"),
+                ("Somalia", "SOMGOV"),
+                ("Qatar", "QATGOV"),
+            ],
+        );
         assert!(!out.is_empty());
         for e in &out {
             assert_eq!(e.cameo, "040", "{e:?}");
@@ -4463,20 +4434,7 @@ mod news_rules {
     #[test]
     fn a_negation_before_an_aside_negates_the_verb() {
         let text = "Lima has not, so far, threatened Chile with sanctions.";
-        let mentions = [
-            ActorMention {
-                start: 0,
-                end: 4,
-                code: "PERGOV",
-            },
-            ActorMention {
-                start: 33,
-                end: 38,
-                code: "CHLGOV",
-            },
-        ];
-        let mut out = Vec::new();
-        Coder::builtin().code_mentions(text, &mentions, &mut Scratch::default(), &mut out);
+        let out = events(text, &[("Lima", "PERGOV"), ("Chile", "CHLGOV")]);
         assert!(!out.is_empty());
         assert!(out.iter().all(|e| e.status == Status::Negated), "{out:?}");
     }
@@ -4528,25 +4486,14 @@ mod news_rules {
     #[test]
     fn a_broker_between_two_sides_mediates_their_agreement() {
         let text = "Norway brokered a truce between Colombia and the ELN on Friday.";
-        let mentions = [
-            ActorMention {
-                start: 0,
-                end: 6,
-                code: "NORGOV",
-            },
-            ActorMention {
-                start: 32,
-                end: 40,
-                code: "COLGOV",
-            },
-            ActorMention {
-                start: 45,
-                end: 52,
-                code: "COLREB",
-            },
-        ];
-        let mut out = Vec::new();
-        Coder::builtin().code_mentions(text, &mentions, &mut Scratch::default(), &mut out);
+        let out = events(
+            text,
+            &[
+                ("Norway", "NORGOV"),
+                ("Colombia", "COLGOV"),
+                ("the ELN", "COLREB"),
+            ],
+        );
         assert_eq!(out.len(), 1, "{out:?}");
         assert_eq!(out[0].plover, Some("AGREE"));
         assert_eq!(out[0].source.code, "COLGOV");

@@ -116,7 +116,13 @@ fn named_mediator(text: &str, m: &ActorMention<'_>) -> bool {
         .find(|w| !w.is_empty())
         .unwrap_or("")
         .to_ascii_lowercase();
-    let before = text.get(..m.start).unwrap_or("").to_ascii_lowercase();
+    // Only the words right before matter ("brokered by the "): lowercase a short tail, not
+    // the whole text up to every mention.
+    let mut from = m.start.saturating_sub(48);
+    while from < m.start && !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = text.get(from..m.start).unwrap_or("").to_ascii_lowercase();
     let cue = |w: &str| w.starts_with("mediat") || w.starts_with("intermediar");
     own.split(' ').any(cue)
         || cue(&next)
@@ -352,12 +358,7 @@ impl Coder {
                     .iter()
                     .rposition(|m| m.code.ends_with("JUD"))
             {
-                ev.target = Some(ActorRef {
-                    code: mentions[i].code.to_owned(),
-                    start: mentions[i].start,
-                    end: mentions[i].end,
-                    mention: Some(i),
-                });
+                ev.target = Some(mention_ref(mentions, i));
                 out.push(DocumentEvent {
                     sentence: k,
                     event: ev,
@@ -386,18 +387,10 @@ impl Coder {
                         .rposition(|m| party_key(m.code) == Some(side) || m.code == side);
                     let mut e = ev.clone();
                     e.target = Some(match recent {
-                        Some(i) if party_key(mentions[i].code) == Some(side) => ActorRef {
-                            code: mentions[i].code.to_owned(),
-                            start: mentions[i].start,
-                            end: mentions[i].end,
-                            mention: Some(i),
-                        },
-                        _ => ActorRef {
-                            code: side.to_owned(),
-                            start: sentences[k].0,
-                            end: sentences[k].0,
-                            mention: None,
-                        },
+                        Some(i) if party_key(mentions[i].code) == Some(side) => {
+                            mention_ref(mentions, i)
+                        }
+                        _ => unnamed_ref(side, sentences[k].0),
                     });
                     out.push(DocumentEvent {
                         sentence: k,
@@ -426,18 +419,8 @@ impl Coder {
                         .iter()
                         .rposition(|m| party_key(m.code) == Some(other.as_str()));
                     ev.target = Some(match recent {
-                        Some(i) => ActorRef {
-                            code: mentions[i].code.to_owned(),
-                            start: mentions[i].start,
-                            end: mentions[i].end,
-                            mention: Some(i),
-                        },
-                        None => ActorRef {
-                            code: other.clone(),
-                            start: sentences[k].0,
-                            end: sentences[k].0,
-                            mention: None,
-                        },
+                        Some(i) => mention_ref(mentions, i),
+                        None => unnamed_ref(other, sentences[k].0),
                     });
                     inferred = true;
                 }
@@ -463,12 +446,6 @@ impl Coder {
                     continue;
                 };
                 let consult = crate::tables::plover("040");
-                let side = |code: &str| ActorRef {
-                    code: code.to_owned(),
-                    start: s,
-                    end: s,
-                    mention: None,
-                };
                 let at = out.partition_point(|o| o.sentence <= k);
                 out.insert(
                     at,
@@ -479,8 +456,8 @@ impl Coder {
                             goldstein: crate::tables::goldstein("040"),
                             plover: consult.map(|c| c.event),
                             mode: consult.map_or("", |c| c.mode),
-                            source: side(p),
-                            target: Some(side(q)),
+                            source: unnamed_ref(p, s),
+                            target: Some(unnamed_ref(q, s)),
                             mediator: None,
                             status,
                             trigger: (s + noun.0, s + noun.1),
@@ -506,6 +483,26 @@ impl Coder {
             }
         }
         out
+    }
+}
+
+/// The actor reference of document mention `i`.
+fn mention_ref(mentions: &[ActorMention<'_>], i: usize) -> ActorRef {
+    ActorRef {
+        code: mentions[i].code.to_owned(),
+        start: mentions[i].start,
+        end: mentions[i].end,
+        mention: Some(i),
+    }
+}
+
+/// A side no mention names there, referred to at byte `at` (the sentence's start).
+fn unnamed_ref(code: &str, at: usize) -> ActorRef {
+    ActorRef {
+        code: code.to_owned(),
+        start: at,
+        end: at,
+        mention: None,
     }
 }
 
@@ -722,6 +719,7 @@ fn to_document(ev: &mut Event, s: usize, index: &[usize]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testkit::mentions_in;
 
     fn m(text: &str, word: &str, code: &'static str) -> ActorMention<'static> {
         let start = text.find(word).expect("word in text");
@@ -831,23 +829,6 @@ mod tests {
             request.event.target.as_ref().and_then(|t| t.mention),
             Some(2)
         );
-    }
-
-    /// The mentions of `words` in `text`, each searched from the end of the one before.
-    fn mentions_in(text: &str, words: &[(&str, &'static str)]) -> Vec<ActorMention<'static>> {
-        let mut from = 0;
-        words
-            .iter()
-            .map(|&(w, code)| {
-                let start = from + text[from..].find(w).expect("word in text");
-                from = start + w.len();
-                ActorMention {
-                    start,
-                    end: start + w.len(),
-                    code,
-                }
-            })
-            .collect()
     }
 
     /// Sentence ranges of `text` split after each ". ".

@@ -57,6 +57,8 @@ mod code;
 mod document;
 pub mod eval;
 pub mod tables;
+#[cfg(test)]
+mod testkit;
 mod text;
 pub mod verbs;
 

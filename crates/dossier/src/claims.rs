@@ -1958,7 +1958,8 @@ pub fn read_mentions(view: &View, compiled: &Compiled) -> Vec<Mention> {
     let story = view.input.story().clone();
     // The document's main place: the city named most often (first on ties).
     let mut counts: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
-    for h in PLACE_SET.find(text, 0..text.len()) {
+    let places = PLACE_SET.find(text, 0..text.len());
+    for h in &places {
         // "signed for Kinshasa": on its behalf, not there.
         let for_ = has_word(text, words_before(text, 0, h.start, 1), "for");
         if PLACES[*h.item].city.is_some()
@@ -1974,7 +1975,7 @@ pub fn read_mentions(view: &View, compiled: &Compiled) -> Vec<Mention> {
     // a place, or names no other, the dateline counts as one more mention of it (a preview
     // filed from the host city: "CAIRO — … travel to Cairo").
     let none_else = counts.is_empty();
-    for h in PLACE_SET.find(text, 0..text.len()) {
+    for h in &places {
         if PLACES[*h.item].city.is_some() && dateline(view, h.start..h.end) {
             if let Some(e) = counts.get_mut(h.item) {
                 e.0 += 1;

@@ -750,30 +750,15 @@ pub fn timeline_in(inputs: &[Input], ctx: Context) -> (Vec<TimelineItem>, Vec<Sc
             &b.0.source,
         ))
     });
+    let today = ctx.today.map(|d| d.to_string());
     let mut schedule: Vec<ScheduleItem> = items
         .iter()
         .filter(|(t, _)| t.status == "planned")
         .filter(|(t, fresh)| {
             (t.date == UNDATED && *fresh)
-                || t.date != UNDATED
-                    && ctx.today.is_none_or(|today| {
-                        let d = today.to_string();
-                        t.date >= d || (t.date.len() < 10 && d.starts_with(&t.date))
-                    })
+                || t.date != UNDATED && today.as_deref().is_none_or(|d| ahead(&t.date, d))
         })
-        .map(|(t, _)| {
-            let mut actors = vec![t.source.clone()];
-            actors.extend(t.target.clone());
-            actors.extend(t.mediator.clone());
-            ScheduleItem {
-                what: t.what.clone(),
-                date: t.date.clone(),
-                actors,
-                sources: t.sources,
-                other_dates: t.other_dates.clone(),
-                evidence: t.evidence.clone(),
-            }
-        })
+        .map(|(t, _)| ScheduleItem::from(t))
         .collect();
     let held: Vec<&TimelineItem> = items
         .iter()
@@ -801,25 +786,31 @@ pub fn schedule(timeline: &[TimelineItem], today: Option<jiff::civil::Date>) -> 
     timeline
         .iter()
         .filter(|t| t.status == "planned")
-        .filter(|t| {
-            today.as_deref().is_none_or(|d| {
-                t.date.as_str() >= d || (t.date.len() < 10 && d.starts_with(&t.date))
-            })
-        })
-        .map(|t| {
-            let mut actors = vec![t.source.clone()];
-            actors.extend(t.target.clone());
-            actors.extend(t.mediator.clone());
-            ScheduleItem {
-                what: t.what.clone(),
-                date: t.date.clone(),
-                actors,
-                sources: t.sources,
-                other_dates: t.other_dates.clone(),
-                evidence: t.evidence.clone(),
-            }
-        })
+        .filter(|t| today.as_deref().is_none_or(|d| ahead(&t.date, d)))
+        .map(ScheduleItem::from)
         .collect()
+}
+
+/// Whether a TIMEX3 `date` is on or after the day `today` (as text, so a week `2026-W08`
+/// or month `2026-02` counts when it starts on or after the day, or holds it).
+fn ahead(date: &str, today: &str) -> bool {
+    date >= today || (date.len() < 10 && today.starts_with(date))
+}
+
+impl From<&TimelineItem> for ScheduleItem {
+    fn from(t: &TimelineItem) -> ScheduleItem {
+        let mut actors = vec![t.source.clone()];
+        actors.extend(t.target.clone());
+        actors.extend(t.mediator.clone());
+        ScheduleItem {
+            what: t.what.clone(),
+            date: t.date.clone(),
+            actors,
+            sources: t.sources,
+            other_dates: t.other_dates.clone(),
+            evidence: t.evidence.clone(),
+        }
+    }
 }
 
 /// Words that put a sentence about another round in the future ("could come", "is expected",
