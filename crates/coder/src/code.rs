@@ -356,6 +356,8 @@ pub struct Coder {
     verb_hits: Vec<Vec<Form>>,
     line_codes: Vec<Codes>,
     discards: Option<AhoCorasick>,
+    /// The pattern word id of "that" (see [`Sentence::match_seq`]).
+    that_word: Option<u32>,
     vocab: FxMap<String, u32>,
     /// Number of distinct vocabulary ids.
     vocab_size: usize,
@@ -622,6 +624,7 @@ impl Coder {
             verb_hits,
             line_codes,
             discards,
+            that_word: vocab.get("THAT").copied(),
             vocab,
             vocab_size,
             synsets,
@@ -2861,6 +2864,54 @@ impl<'c, 's> Sentence<'c, 's> {
                 };
                 status = Status::Occurred;
             }
+            // "was ready to sign", "is willing to reopen", "was prepared to give": a stated
+            // readiness to cooperate is an offer (030), made now; "could be ready" stays
+            // hypothetical.
+            let ready = (vg..v.start).find(|&i| {
+                matches!(self.norm(i), "READY" | "WILLING")
+                    || self.norm(i) == "PREPARED" && i > 0 && self.tags[i - 1] == Tag::Be
+            });
+            if self.coder.config.venues
+                && let Some(r) = ready
+                && self.tags[v.start - 1] == Tag::To
+                && status != Status::Negated
+                // Readiness to walk away or to strike is no offer.
+                && codes.forward.as_deref().is_some_and(|f| f.starts_with('0'))
+            {
+                codes = Codes {
+                    forward: Some("030".to_string()),
+                    reverse: None,
+                };
+                status = if (vg..r).any(|i| matches!(self.norm(i), "COULD" | "MIGHT" | "MAY")) {
+                    Status::Hypothetical
+                } else {
+                    Status::Occurred
+                };
+            }
+            // "would not sign", "refused to sign", "was not ready to accept": refusing to agree
+            // or to meet is a rejection; failing to ("failed to agree", "did not meet") is the
+            // agreement or meeting negated.
+            let volitional = refused
+                || ready.is_some()
+                || (vg..v.start).any(|i| {
+                    matches!(self.norm(i), "WILL" | "WOULD" | "WO")
+                        && i + 1 < v.start
+                        && self.tags[i + 1] == Tag::Neg
+                });
+            if self.coder.config.venues
+                && status == Status::Negated
+                && volitional
+                && codes
+                    .forward
+                    .as_deref()
+                    .is_some_and(|f| matches!(&f[..2], "03" | "04" | "05"))
+            {
+                codes = Codes {
+                    forward: Some("120".to_string()),
+                    reverse: None,
+                };
+                status = Status::Occurred;
+            }
             // "did not accept the ruling", "will not accept": refusing what is offered or
             // decided is a rejection.
             if status == Status::Negated
@@ -3771,7 +3822,13 @@ impl Sentence<'_, '_> {
             // A bare preposition ("call (ON)") heads the verb's own phrase: it does not reach
             // past an object ("telephoned Kozyrev on Tuesday").
             let bare_pp = matches!(e, El::Pp(v) if v.len() == 1);
+            // "accept that …" states; in "accept any arrangement that …" the "that" after a
+            // determiner and its noun opens a relative clause, not the verb's complement.
+            let complementizer = matches!(e, El::Word(id) if self.coder.that_word == Some(*id));
             while q <= p + MAX_GAP && q <= self.toks.len() {
+                if complementizer && q < self.toks.len() && self.tags[q] == Tag::Det {
+                    break;
+                }
                 if let Some(end) = self.match_el(e, q, bind) {
                     found = Some(end);
                     break;
@@ -4543,5 +4600,87 @@ mod news_rules {
             !got.iter().any(|e| e.0 == "0871" && e.1 == "COLGOV"),
             "{got:?}"
         );
+    }
+
+    /// [`events`] as (PLOVER type, source, target, status).
+    fn typed(
+        text: &str,
+        actors: &[(&str, &'static str)],
+    ) -> Vec<(&'static str, String, Option<String>, Status)> {
+        events(text, actors)
+            .into_iter()
+            .map(|e| {
+                (
+                    e.plover.unwrap_or("-"),
+                    e.source.code,
+                    e.target.map(|t| t.code),
+                    e.status,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn refusing_to_sign_or_accept_is_rejecting_but_failing_to_agree_is_negated() {
+        let got = typed(
+            "Lima would not sign any document that limits its fishing rights.",
+            &[("Lima", "PERGOV")],
+        );
+        assert_eq!(
+            got,
+            vec![("REJECT", "PERGOV".into(), None, Status::Occurred)]
+        );
+        let got = typed(
+            "Peru refused to sign the text drafted by Chile.",
+            &[("Peru", "PERGOV"), ("Chile", "CHLGOV")],
+        );
+        assert!(got.iter().any(|e| e.0 == "REJECT"), "{got:?}");
+        assert!(!got.iter().any(|e| e.0 == "AGREE"), "{got:?}");
+        let got = typed(
+            "Peru and Chile failed to agree on the quota.",
+            &[("Peru", "PERGOV"), ("Chile", "CHLGOV")],
+        );
+        assert!(
+            got.iter().all(|e| e.0 == "AGREE" && e.3 == Status::Negated),
+            "{got:?}"
+        );
+        // "accept any arrangement that …": the relative "that" is no complement.
+        let got = typed(
+            "Quito said it would not accept any arrangement that cut its quota.",
+            &[("Quito", "ECUGOV"), ("it", "ECUGOV")],
+        );
+        assert!(got.iter().any(|e| e.0 == "REJECT"), "{got:?}");
+    }
+
+    #[test]
+    fn stated_readiness_to_cooperate_is_an_offer() {
+        let got = typed(
+            "Chile was ready to sign the fisheries protocol with Peru.",
+            &[("Chile", "CHLGOV"), ("Peru", "PERGOV")],
+        );
+        assert!(
+            got.iter()
+                .any(|e| e.0 == "AGREE" && e.3 == Status::Occurred),
+            "{got:?}"
+        );
+        let got = typed(
+            "Peru is willing to reopen talks with Chile.",
+            &[("Peru", "PERGOV"), ("Chile", "CHLGOV")],
+        );
+        assert_eq!(
+            got,
+            vec![(
+                "AGREE",
+                "PERGOV".into(),
+                Some("CHLGOV".into()),
+                Status::Occurred
+            )]
+        );
+        // Readiness to break off is no offer.
+        let got = typed(
+            "Peru seemed ready to walk away from the talks with Chile.",
+            &[("Peru", "PERGOV"), ("Chile", "CHLGOV")],
+        );
+        assert!(!got.iter().any(|e| e.0 == "AGREE"), "{got:?}");
     }
 }

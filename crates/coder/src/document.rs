@@ -231,6 +231,46 @@ impl Coder {
         })
     }
 
+    /// How [`Coder::code_document`] reads each sentence, for people studying a coding: per
+    /// sentence with actor mentions, its number and text, then [`Coder::trace_mentions`] of it
+    /// (the first, sentence-level pass), and last the document's parties as the document rules
+    /// see them.
+    pub fn explain_document(
+        &self,
+        text: &str,
+        sentences: &[(usize, usize)],
+        mentions: &[ActorMention<'_>],
+    ) -> String {
+        let mut out = String::new();
+        let mut local: Vec<ActorMention<'_>> = Vec::new();
+        for (k, &(s, e)) in sentences.iter().enumerate() {
+            let Some(sentence) = text.get(s..e) else {
+                continue;
+            };
+            local.clear();
+            local.extend(
+                mentions
+                    .iter()
+                    .filter(|m| m.start >= s && m.end <= e)
+                    .map(|m| ActorMention {
+                        start: m.start - s,
+                        end: m.end - s,
+                        code: m.code,
+                    }),
+            );
+            if local.is_empty() {
+                continue;
+            }
+            out.push_str(&format!("§{k} {}\n", sentence.replace('\n', " ")));
+            out.push_str(&self.trace_mentions(sentence, &local));
+        }
+        match parties_in(Some(text), mentions, &[]) {
+            Some([p, q]) => out.push_str(&format!("parties {p} and {q}\n")),
+            None => out.push_str("parties undecided\n"),
+        }
+        out
+    }
+
     fn code_document_with(
         &self,
         text: &str,

@@ -65,6 +65,24 @@ impl Pipeline {
         &self.version
     }
 
+    /// How the event coder read each sentence of a document (see
+    /// [`Coder::explain_document`]): the actor units it saw, the words it took for verbs, the
+    /// patterns that matched and the events, sentence by sentence.
+    pub fn explain(&self, doc: &Document) -> String {
+        let text = doc.text.as_str();
+        let sentences = split_sentences(text);
+        let mentions = self
+            .actors
+            .annotate(text, doc.published.or(doc.inferred_date));
+        let grouped = actors::group_actors(text, &mentions);
+        let bounds: Vec<(usize, usize)> = sentences
+            .iter()
+            .map(|s| (s.start() as usize, s.end() as usize))
+            .collect();
+        let (coded, _) = coder_mentions(text, &bounds, &mentions, &grouped);
+        self.coder.explain_document(text, &bounds, &coded)
+    }
+
     /// Extracts the record of one document. Relative times are resolved against the
     /// publication date only; without one they stay unresolved (and say so).
     pub fn record(&self, doc: &Document) -> Record {
@@ -164,74 +182,11 @@ impl Pipeline {
         grouped: &[actors::Actor],
         times: &[TimeRecord],
     ) -> Vec<EventRecord> {
-        let mut coded: Vec<ActorMention<'_>> = Vec::with_capacity(mentions.len() + 4);
-        // The actor id behind each coded mention.
-        let mut ids: Vec<Option<&str>> = Vec::with_capacity(mentions.len() + 4);
-        let by_span: std::collections::HashMap<model::Span, &str> = grouped
-            .iter()
-            .flat_map(|a| a.mentions.iter().map(move |s| (*s, a.id.as_str())))
-            .collect();
-        let id_of = |m: &Mention| by_span.get(&m.span).copied();
         let bounds: Vec<(usize, usize)> = sentences
             .iter()
             .map(|s| (s.start() as usize, s.end() as usize))
             .collect();
-        // People named so far: (sentence, mention), for "he" and "she".
-        let mut people: Vec<(usize, &Mention)> = Vec::new();
-        let mut next = 0;
-        let mut sentence_mentions: Vec<(usize, usize, &Mention)> = Vec::new();
-        // Every person named in the sentence, with or without a code.
-        let mut sentence_people: Vec<&Mention> = Vec::new();
-        for (k, &(s, e)) in bounds.iter().enumerate() {
-            sentence_mentions.clear();
-            sentence_people.clear();
-            while next < mentions.len() && (mentions[next].span.start() as usize) < e {
-                let m = &mentions[next];
-                next += 1;
-                if (m.span.start() as usize) < s {
-                    continue;
-                }
-                if is_person(m) {
-                    sentence_people.push(m);
-                }
-                if !m.code.is_empty() {
-                    sentence_mentions.push((m.span.start() as usize, m.span.end() as usize, m));
-                }
-            }
-            // "he" and "she" stand for the person named last before them, in this sentence
-            // or the two before it; when that person's country is unknown, so is theirs
-            // (not an older person's).
-            for (ps, pe) in pronouns(text, s, e) {
-                let antecedent = sentence_people
-                    .iter()
-                    .filter(|m| (m.span.start() as usize) < ps)
-                    .copied()
-                    .next_back()
-                    .or_else(|| {
-                        people
-                            .iter()
-                            .rev()
-                            .find(|(at, _)| at + 2 >= k)
-                            .map(|(_, m)| *m)
-                    })
-                    .filter(|m| !m.code.is_empty());
-                if let Some(m) = antecedent {
-                    sentence_mentions.push((ps, pe, m));
-                }
-            }
-            for m in &sentence_people {
-                people.push((k, m));
-            }
-            sentence_mentions.sort_by_key(|(ms, _, _)| *ms);
-            for &(ms, me, m) in &sentence_mentions {
-                coded.push(ActorMention {
-                    start: ms,
-                    end: me,
-                    code: m.code.as_str(),
-                });
-                ids.push(id_of(m));
-            }
-        }
+        let (coded, ids) = coder_mentions(text, &bounds, mentions, grouped);
         let events = self.coder.code_document(text, &bounds, &coded);
         let actor = |r: &coder::ActorRef| ActorRef {
             code: r.code.clone(),
@@ -287,6 +242,94 @@ impl Pipeline {
     }
 }
 
+/// The actor mentions the coder sees (document offsets, in text order, final codes), with
+/// the record's actor id behind each: every coded mention of a sentence, and "he" / "she"
+/// as the person named last before them, in that sentence or the two before it.
+fn coder_mentions<'m>(
+    text: &str,
+    bounds: &[(usize, usize)],
+    mentions: &'m [Mention],
+    grouped: &'m [actors::Actor],
+) -> (Vec<ActorMention<'m>>, Vec<Option<&'m str>>) {
+    let mut coded: Vec<ActorMention<'_>> = Vec::with_capacity(mentions.len() + 4);
+    // The actor id behind each coded mention.
+    let mut ids: Vec<Option<&str>> = Vec::with_capacity(mentions.len() + 4);
+    let by_span: std::collections::HashMap<model::Span, &str> = grouped
+        .iter()
+        .flat_map(|a| a.mentions.iter().map(move |s| (*s, a.id.as_str())))
+        .collect();
+    let id_of = |m: &Mention| by_span.get(&m.span).copied();
+    // People named so far: (sentence, mention), for "he" and "she".
+    let mut people: Vec<(usize, &Mention)> = Vec::new();
+    let mut next = 0;
+    let mut sentence_mentions: Vec<(usize, usize, &Mention)> = Vec::new();
+    // Every person named in the sentence, with or without a code.
+    let mut sentence_people: Vec<&Mention> = Vec::new();
+    for (k, &(s, e)) in bounds.iter().enumerate() {
+        sentence_mentions.clear();
+        sentence_people.clear();
+        while next < mentions.len() && (mentions[next].span.start() as usize) < e {
+            let m = &mentions[next];
+            next += 1;
+            if (m.span.start() as usize) < s {
+                continue;
+            }
+            if is_person(m) {
+                sentence_people.push(m);
+            }
+            if !m.code.is_empty() {
+                sentence_mentions.push((m.span.start() as usize, m.span.end() as usize, m));
+            }
+        }
+        // "Ethiopia said it would not sign": "it", "they" or "we" opening the clause of a
+        // reporting verb stand for that verb's subject, the actor named last before it.
+        let named = sentence_mentions.len();
+        for (ps, pe, verb) in reported_pronouns(text, s, e) {
+            if let Some(&(_, _, m)) = sentence_mentions[..named]
+                .iter()
+                .rev()
+                .find(|(ms, me, _)| *me <= verb && *ms >= s)
+            {
+                sentence_mentions.push((ps, pe, m));
+            }
+        }
+        // "he" and "she" stand for the person named last before them, in this sentence
+        // or the two before it; when that person's country is unknown, so is theirs
+        // (not an older person's).
+        for (ps, pe) in pronouns(text, s, e) {
+            let antecedent = sentence_people
+                .iter()
+                .filter(|m| (m.span.start() as usize) < ps)
+                .copied()
+                .next_back()
+                .or_else(|| {
+                    people
+                        .iter()
+                        .rev()
+                        .find(|(at, _)| at + 2 >= k)
+                        .map(|(_, m)| *m)
+                })
+                .filter(|m| !m.code.is_empty());
+            if let Some(m) = antecedent {
+                sentence_mentions.push((ps, pe, m));
+            }
+        }
+        for m in &sentence_people {
+            people.push((k, m));
+        }
+        sentence_mentions.sort_by_key(|(ms, _, _)| *ms);
+        for &(ms, me, m) in &sentence_mentions {
+            coded.push(ActorMention {
+                start: ms,
+                end: me,
+                code: m.code.as_str(),
+            });
+            ids.push(id_of(m));
+        }
+    }
+    (coded, ids)
+}
+
 fn status_name(s: coder::Status) -> &'static str {
     match s {
         coder::Status::Occurred => "occurred",
@@ -306,6 +349,76 @@ fn is_person(m: &Mention) -> bool {
 }
 
 /// The personal pronouns "he" and "she" (any case) in `text[s..e]`, as byte ranges.
+/// Verbs that report what their subject said or thinks ("said it would", "warned that they").
+const REPORTING_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "added",
+    "announced",
+    "argued",
+    "claimed",
+    "confirmed",
+    "declared",
+    "indicated",
+    "insisted",
+    "insists",
+    "maintained",
+    "maintains",
+    "replied",
+    "responded",
+    "signalled",
+    "signaled",
+    "stated",
+    "stressed",
+    "warned",
+    "warns",
+    "told",
+    "vowed",
+];
+
+/// "it", "they" and "we" that open the clause reported by a reporting verb of the sentence
+/// `s..e`: right after the verb, or after a short phrase and "that" ("said on Monday that
+/// it", "told reporters that they"). Each with the byte offset of its verb.
+fn reported_pronouns(text: &str, s: usize, e: usize) -> Vec<(usize, usize, usize)> {
+    let Some(sentence) = text.get(s..e) else {
+        return Vec::new();
+    };
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    let mut start = None;
+    for (i, c) in sentence
+        .char_indices()
+        .chain(std::iter::once((sentence.len(), ' ')))
+    {
+        if c.is_alphanumeric() {
+            start.get_or_insert(i);
+        } else if let Some(w) = start.take() {
+            words.push((w, &sentence[w..i]));
+        }
+    }
+    let mut out = Vec::new();
+    for (i, &(vs, v)) in words.iter().enumerate() {
+        if !REPORTING_VERBS.contains(&v) {
+            continue;
+        }
+        let mut j = i + 1;
+        if words.get(j).is_some_and(|(_, w)| *w != "that") {
+            // A short phrase before "that": "on Monday", "in a statement", "reporters".
+            if let Some(t) = (j..(j + 5).min(words.len())).find(|&t| words[t].1 == "that") {
+                j = t;
+            }
+        }
+        if words.get(j).is_some_and(|(_, w)| *w == "that") {
+            j += 1;
+        }
+        if let Some(&(ps, p)) = words.get(j)
+            && matches!(p, "it" | "they" | "we")
+        {
+            out.push((s + ps, s + ps + p.len(), s + vs));
+        }
+    }
+    out
+}
+
 fn pronouns(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
     let Some(sentence) = text.get(s..e) else {
         return Vec::new();
@@ -524,6 +637,38 @@ mod tests {
                 .any(|e| e.start >= s2.start && e.source.code.starts_with("KEN")),
             "{:#?}",
             record.events
+        );
+    }
+
+    #[test]
+    fn it_after_a_reporting_verb_is_that_verbs_subject() {
+        let text = "LIMA — Peru and Chile held talks on fishing quotas on Monday. Chile wants \
+                    a larger share. Peru said on Tuesday that it would not sign any text that \
+                    cuts its quota.";
+        let record = Pipeline::new().record(&doc(text, Some(jiff::civil::date(2026, 5, 6))));
+        let s2 = record.sentences[2];
+        let found = record
+            .events
+            .iter()
+            .find(|e| e.start >= s2.start)
+            .expect("an event in the third sentence");
+        assert_eq!(found.plover, "REJECT", "{:#?}", record.events);
+        assert!(found.source.code.starts_with("PER"), "{found:#?}");
+        assert!(
+            found
+                .target
+                .as_ref()
+                .is_some_and(|t| t.code.starts_with("CHL")),
+            "{found:#?}"
+        );
+        assert_eq!(
+            reported_pronouns(
+                "They said it would. We told reporters that they left.",
+                0,
+                53
+            )
+            .len(),
+            2
         );
     }
 

@@ -19,7 +19,8 @@ use crate::output;
 #[command(after_long_help = "Examples:
   backchannel extract examples/muscat/03_muscat-round-meridian-wire.md
   backchannel extract news/ --format jsonl > records.jsonl
-  backchannel extract news/ --dossier examples/muscat/dossier.toml --format jsonl")]
+  backchannel extract news/ --dossier examples/muscat/dossier.toml --format jsonl
+  backchannel extract article.txt --explain   # why each sentence was coded as it was")]
 pub struct ExtractArgs {
     /// Files, directories, globs, or `-` for stdin.
     #[arg(value_name = "PATH", required = true)]
@@ -33,6 +34,10 @@ pub struct ExtractArgs {
     /// Parsing threads (default: all cores).
     #[arg(long, short, value_name = "N")]
     pub jobs: Option<usize>,
+    /// Print how the event coder read each sentence (actor units, the words taken for
+    /// verbs, the patterns matched, the events) instead of the record.
+    #[arg(long)]
+    pub explain: bool,
 }
 
 /// Record output formats.
@@ -97,6 +102,11 @@ pub fn run(args: ExtractArgs, global: &Global) -> anyhow::Result<ExitCode> {
             }
             documents += 1;
             let text = match args.format {
+                _ if args.explain => format!(
+                    "== {}\n{}",
+                    prepared.doc.id,
+                    pipeline.explain(&prepared.doc)
+                ),
                 RecordFormat::Jsonl => serde_json::to_string(&record)? + "\n",
                 RecordFormat::Pretty => pretty(&prepared.doc.text, &record),
             };
