@@ -68,6 +68,41 @@ pub(crate) fn home_country(text: &str, mentions: &[Mention]) -> Option<String> {
         .iter()
         .take(3)
         .find(|m| m.kind == MentionKind::Place && is_dateline(text, m.span));
+    // A story datelined at talks abroad is about the country its lede names: "JEDDAH —
+    // For three years Sudan's war …". The lede's first country counts when the lede does not
+    // name the dateline's country, and it is a name of its own (not a modifier such as
+    // "Saudi-hosted") named again later.
+    let lede = dateline.and_then(|d| {
+        let lede_end = text[d.span.end() as usize..]
+            .find(". ")
+            .map_or(text.len(), |k| d.span.end() as usize + k);
+        let in_lede =
+            |m: &&Mention| m.span.start() > d.span.end() && (m.span.start() as usize) < lede_end;
+        // A lede that names the dateline's own country keeps it ("ADDIS ABABA — Egypt,
+        // Ethiopia and Sudan failed …").
+        if mentions
+            .iter()
+            .filter(in_lede)
+            .any(|m| m.country.is_some() && m.country == d.country)
+        {
+            return None;
+        }
+        let m = mentions.iter().find(|m| {
+            m.span.start() > d.span.end()
+                && (m.span.start() as usize) < lede_end
+                && !m.person
+                && m.kind != MentionKind::Title
+                && m.country.as_deref().is_some_and(|c| c.len() == 3)
+        })?;
+        let after = text.get(m.span.end() as usize..).unwrap_or("");
+        let c = m.country.as_deref()?;
+        let named = counts.iter().find(|(k, _)| *k == c).map_or(0, |(_, n)| *n);
+        (c != d.country.as_deref().unwrap_or("") && !after.starts_with('-') && named >= 2)
+            .then_some(m)
+    });
+    if let Some(m) = lede {
+        return m.country.clone();
+    }
     let first = match dateline {
         Some(m) => m,
         None => mentions
@@ -465,6 +500,25 @@ mod tests {
         assert_ne!(
             resolved(text, "Peru said the ministry").map(|(c, _)| c),
             Some("PERGOV".to_owned())
+        );
+    }
+
+    #[test]
+    fn a_story_datelined_at_talks_abroad_belongs_to_the_country_its_lede_names() {
+        // Datelined in Oslo, about Colombia: "the army" is Colombia's.
+        let text = "OSLO — Colombia's long war has outlived many truces. \
+                    The army and the guerrillas never met in Oslo. \
+                    Norwegian officials carried the drafts, and Colombia said it would wait.";
+        assert_eq!(
+            resolved(text, "The army").map(|(c, _)| c),
+            Some("COLMIL".to_owned())
+        );
+        // A lede that names the dateline's own country keeps it.
+        let text = "LIMA — Peru and Chile failed to agree on Monday. \
+                    The army stayed in its barracks, and Chile and Peru will meet again.";
+        assert_eq!(
+            resolved(text, "The army").map(|(c, _)| c),
+            Some("PERMIL".to_owned())
         );
     }
 
