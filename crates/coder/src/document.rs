@@ -47,6 +47,10 @@ const BOTH_SIDES: &[&str] = &[
     "the two governments",
     "both delegations",
     "the two delegations",
+    "the delegations",
+    "the negotiators",
+    "the negotiating teams",
+    "the parties",
     "the two rivals",
     "both rivals",
     "two sworn rivals",
@@ -124,8 +128,40 @@ fn named_mediator(text: &str, m: &ActorMention<'_>) -> bool {
     }
     let before = text.get(from..m.start).unwrap_or("").to_ascii_lowercase();
     let cue = |w: &str| w.starts_with("mediat") || w.starts_with("intermediar");
+    // "Egypt will receive the delegations", "Qatar, which hosted the round", "Oman
+    // mediated": a side that hosts or mediates (a pronoun is not a side's own name).
+    let mut words = after
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty());
+    let mut first = words.next().unwrap_or("");
+    let future = matches!(first, "will" | "would" | "to");
+    if matches!(
+        first,
+        "will" | "would" | "has" | "had" | "which" | "who" | "to"
+    ) {
+        first = words.next().unwrap_or("");
+    }
+    let hosts = !matches!(own.as_str(), "he" | "she" | "it" | "they")
+        && (matches!(
+            first,
+            "host"
+                | "hosts"
+                | "hosted"
+                | "hosting"
+                | "mediate"
+                | "mediates"
+                | "mediated"
+                | "mediating"
+                | "broker"
+                | "brokers"
+                | "brokered"
+                | "facilitated"
+                | "convened"
+                | "chaired"
+        ) || future && first == "receive");
     own.split(' ').any(cue)
         || cue(&next)
+        || hosts
         || ["mediated by ", "brokered by ", "hosted by "]
             .iter()
             .any(|p| before.trim_end_matches("the ").ends_with(p))
@@ -171,12 +207,31 @@ fn parties_in(
         }
     }
     counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
-    let (a, b) = (counts.first()?, counts.get(1)?);
+    let (mut a, mut b) = (counts.first()?, counts.get(1)?);
     if b.1 < 2 {
         return None;
     }
+    // An armed group named three times is a side when no other is: coverage
+    // names the envoys and hosts of its talks more often than the group itself ("ISR and
+    // USA" for Israel–Hamas talks with a US envoy). It faces its own country's state when
+    // that is among the two, else the side named most.
+    let armed = |k: &str| k.len() == 6 && matches!(&k[3..], "REB" | "INS");
+    let group = counts[2..]
+        .iter()
+        .find(|c| c.1 >= 3 && armed(c.0))
+        .filter(|_| !armed(a.0) && !armed(b.0));
+    if let Some(r) = group {
+        if a.0 == country(r.0) {
+            b = r;
+        } else if b.0 == country(r.0) {
+            a = b;
+            b = r;
+        } else {
+            b = r;
+        }
+    }
     // A third side named as often as the second leaves the pair undecided.
-    if counts.get(2).is_some_and(|c| c.1 == b.1) {
+    if group.is_none() && counts.get(2).is_some_and(|c| c.1 == b.1) {
         return None;
     }
     let (first, second) = if a.2 <= b.2 { (a, b) } else { (b, a) };
@@ -225,9 +280,15 @@ impl Coder {
             static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
         }
         SCRATCH.with(|cell| match cell.try_borrow_mut() {
-            Ok(mut scratch) => self.code_document_with(text, sentences, mentions, &mut scratch),
+            Ok(mut scratch) => {
+                self.code_document_with(text, sentences, mentions, &mut scratch)
+                    .0
+            }
             // Re-entrant call on this thread: fresh buffers.
-            Err(_) => self.code_document_with(text, sentences, mentions, &mut Scratch::default()),
+            Err(_) => {
+                self.code_document_with(text, sentences, mentions, &mut Scratch::default())
+                    .0
+            }
         })
     }
 
@@ -264,7 +325,10 @@ impl Coder {
             out.push_str(&format!("§{k} {}\n", sentence.replace('\n', " ")));
             out.push_str(&self.trace_mentions(sentence, &local));
         }
-        match parties_in(Some(text), mentions, &[]) {
+        let parties = self
+            .code_document_with(text, sentences, mentions, &mut Scratch::default())
+            .1;
+        match parties {
             Some([p, q]) => out.push_str(&format!("parties {p} and {q}\n")),
             None => out.push_str("parties undecided\n"),
         }
@@ -277,7 +341,7 @@ impl Coder {
         sentences: &[(usize, usize)],
         mentions: &[ActorMention<'_>],
         scratch: &mut Scratch,
-    ) -> Vec<DocumentEvent> {
+    ) -> (Vec<DocumentEvent>, Option<[String; 2]>) {
         let mut events = Vec::new();
         let mut local: Vec<ActorMention<'_>> = Vec::new();
         let mut index: Vec<usize> = Vec::new();
@@ -485,6 +549,22 @@ impl Coder {
                 let Some((noun, status)) = unnamed_meeting(&text[s..e]) else {
                     continue;
                 };
+                // "talks hosted by Saudi Arabia", "AU-brokered talks": the mediator.
+                let (a, b) = per_sentence[k];
+                let mediator = (a..b)
+                    .find(|&i| {
+                        let m = &mentions[i];
+                        let after = text.get(m.end..).unwrap_or("");
+                        party_key(m.code).is_none_or(|c| c != p && c != q)
+                            && (named_mediator(text, m)
+                                || ["-brokered", "-mediated", "-hosted", "-facilitated"]
+                                    .iter()
+                                    .any(|w| after.starts_with(w))
+                                || text[..m.start]
+                                    .trim_end_matches("the ")
+                                    .ends_with("facilitated by "))
+                    })
+                    .map(|i| mention_ref(mentions, i));
                 let consult = crate::tables::plover("040");
                 let at = out.partition_point(|o| o.sentence <= k);
                 out.insert(
@@ -498,7 +578,7 @@ impl Coder {
                             mode: consult.map_or("", |c| c.mode),
                             source: unnamed_ref(p, s),
                             target: Some(unnamed_ref(q, s)),
-                            mediator: None,
+                            mediator,
                             status,
                             trigger: (s + noun.0, s + noun.1),
                         },
@@ -522,7 +602,7 @@ impl Coder {
                 k += 1;
             }
         }
-        out
+        (out, parties)
     }
 }
 
@@ -648,9 +728,56 @@ fn unnamed_meeting(sentence: &str) -> Option<((usize, usize), Status)> {
     ];
     const HELD: &[&str] = &["held", "convened", "chaired", "hosted", "opened", "ended"];
     const HOST: &[&str] = &["host", "hosts", "hosting", "convene", "chair", "receive"];
-    // Only a meeting still to come, with its date: a past one is reported with its
-    // parties, or is the talks the article already covers.
-    if !words.iter().any(|(_, w)| is(w, PLANNED)) || !dated(&words) {
+    let planned = words.iter().any(|(_, w)| is(w, PLANNED)) && dated(&words);
+    // Talks marked by their mediator or their format are the parties' talks, held or to
+    // come: "five days of talks hosted by Saudi Arabia", "African Union-brokered talks",
+    // "the swap was prepared in indirect talks".
+    for (i, &(start, w)) in words.iter().enumerate() {
+        if !is(w, &["talks", "negotiations"]) {
+            continue;
+        }
+        let before = &words[i.saturating_sub(2)..i];
+        let marked_before = before.iter().any(|(_, x)| {
+            let x = x.to_ascii_lowercase();
+            [
+                "-brokered",
+                "-mediated",
+                "-hosted",
+                "-facilitated",
+                "-sponsored",
+            ]
+            .iter()
+            .any(|m| x.ends_with(m))
+                || matches!(
+                    x.as_str(),
+                    "indirect" | "direct" | "face-to-face" | "proximity" | "mediated" | "brokered"
+                )
+        });
+        let marked_after = words.get(i + 1).is_some_and(|(_, x)| {
+            is(
+                x,
+                &[
+                    "hosted",
+                    "brokered",
+                    "mediated",
+                    "facilitated",
+                    "co-facilitated",
+                    "chaired",
+                ],
+            )
+        }) && words.get(i + 2).is_some_and(|(_, x)| is(x, &["by"]));
+        if marked_before || marked_after {
+            let status = if planned {
+                Status::Planned
+            } else {
+                Status::Occurred
+            };
+            return Some(((start, start + w.len()), status));
+        }
+    }
+    // Otherwise only a meeting still to come, with its date: a past one is reported with
+    // its parties, or is the talks the article already covers.
+    if !planned {
         return None;
     }
     for (i, &(start, w)) in words.iter().enumerate() {
@@ -1006,6 +1133,102 @@ mod tests {
             &text[consult[0].event.trigger.0..consult[0].event.trigger.1],
             "round"
         );
+    }
+
+    #[test]
+    fn talks_marked_by_their_mediator_or_format_are_the_parties_talks() {
+        fn held(s: &str) -> Option<(&str, Status)> {
+            unnamed_meeting(s).map(|(span, st)| (&s[span.0..span.1], st))
+        }
+        assert_eq!(
+            held("The deal ended five days of talks hosted by Norway."),
+            Some(("talks", Status::Occurred))
+        );
+        assert_eq!(
+            held("It came after weeks of Ecuador-brokered negotiations."),
+            Some(("negotiations", Status::Occurred))
+        );
+        assert_eq!(
+            held("The swap was prepared in indirect talks last month."),
+            Some(("talks", Status::Occurred))
+        );
+        assert_eq!(held("The talks were tense."), None);
+
+        let coder = Coder::builtin();
+        let text = "Peru accused Chile of delays. Chile rejected Peru's claim. \
+                    The text ended two days of talks hosted by Norway.";
+        let ms = mentions_in(
+            text,
+            &[
+                ("Peru", "PERGOV"),
+                ("Chile", "CHLGOV"),
+                ("Chile", "CHLGOV"),
+                ("Peru", "PERGOV"),
+                ("Norway", "NORGOV"),
+            ],
+        );
+        let events = coder.code_document(text, &sentences_of(text), &ms);
+        let consult = events
+            .iter()
+            .find(|e| e.sentence == 2)
+            .expect("a consultation in the third sentence");
+        assert_eq!(consult.event.plover, Some("CONSULT"));
+        assert_eq!(
+            consult.event.mediator.as_ref().map(|m| m.code.as_str()),
+            Some("NORGOV")
+        );
+    }
+
+    #[test]
+    fn a_side_that_hosts_mediates_and_an_armed_group_is_a_side() {
+        // Egypt, named most, hosts: the sides are Israel and Hamas.
+        let text = "Egypt will receive the delegations. Egypt Egypt Egypt. \
+                    Israel Israel Israel. Hamas Hamas Hamas.";
+        let at = |w: &str, n: usize| text.match_indices(w).nth(n).expect("word").0;
+        let mut ms: Vec<ActorMention<'_>> = Vec::new();
+        for (w, code, n) in [
+            ("Egypt", "EGY", 4),
+            ("Israel", "ISR", 3),
+            ("Hamas", "PSEREB", 3),
+        ] {
+            for k in 0..n {
+                ms.push(ActorMention {
+                    start: at(w, k),
+                    end: at(w, k) + w.len(),
+                    code,
+                });
+            }
+        }
+        ms.sort_by_key(|m| m.start);
+        assert_eq!(
+            parties_in(Some(text), &ms, &vec![false; ms.len()]),
+            Some(["ISR".to_owned(), "PSEREB".to_owned()])
+        );
+        // Named less than an envoy's country, the armed group is still a side.
+        let text = "Israel Israel Israel Israel US US US US Hamas Hamas Hamas";
+        let mut ms: Vec<ActorMention<'_>> = Vec::new();
+        for (w, code, n) in [
+            ("Israel", "ISR", 4),
+            ("US", "USA", 4),
+            ("Hamas", "PSEREB", 3),
+        ] {
+            for k in 0..n {
+                ms.push(ActorMention {
+                    start: at_in(text, w, k),
+                    end: at_in(text, w, k) + w.len(),
+                    code,
+                });
+            }
+        }
+        ms.sort_by_key(|m| m.start);
+        assert_eq!(
+            parties(&ms, &vec![false; ms.len()]),
+            Some(["ISR".to_owned(), "PSEREB".to_owned()])
+        );
+    }
+
+    fn at_in(text: &str, w: &str, n: usize) -> usize {
+        text.match_indices(w).nth(n).expect("word").0
     }
 
     #[test]
