@@ -226,6 +226,21 @@ fn institution(text: &str) -> bool {
             | "insurgents"
             | "guerrillas"
             | "society"
+            | "union"
+            | "unions"
+            | "dockworkers"
+            | "longshoremen"
+            | "strikers"
+            | "employers"
+            | "farmers"
+            | "growers"
+            | "fishermen"
+            | "fishers"
+            | "retailers"
+            | "manufacturers"
+            | "exporters"
+            | "carmakers"
+            | "automakers"
     )
 }
 
@@ -520,6 +535,23 @@ mod tests {
             resolved(text, "The army").map(|(c, _)| c),
             Some("PERMIL".to_owned())
         );
+    }
+
+    #[test]
+    fn the_sides_of_a_labour_dispute_are_the_home_country_s() {
+        let text = "OTTAWA — The union said on Monday that it would strike. \
+                    The employers rejected the demand. Farmers urged both sides to settle.";
+        for (surface, code) in [
+            ("The union", "CANLAB"),
+            ("The employers", "CANBUS"),
+            ("Farmers", "CANAGR"),
+        ] {
+            assert_eq!(
+                resolved(text, surface).map(|(c, _)| c),
+                Some(code.to_owned()),
+                "{surface}"
+            );
+        }
     }
 
     #[test]

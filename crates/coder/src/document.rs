@@ -79,9 +79,10 @@ fn is_state(code: &str) -> bool {
 }
 
 /// The key a party is counted under: an intergovernmental body by its body (`IGOEUR`), a
-/// rebel or opposition group by its country and sector (`CODREB`, `GMBOPP`: a domestic
-/// conflict sets them against their own government), any other state actor by its country
-/// (`CODGOV`, `CODMIL` and `COD` are one side). `None` for codes that cannot be a side.
+/// rebel or opposition group, a union or business by its country and sector (`CODREB`,
+/// `GMBOPP`, `USALAB`: a domestic conflict or dispute sets them against their own government
+/// or each other), any other state actor by its country (`CODGOV`, `CODMIL` and `COD` are
+/// one side). `None` for codes that cannot be a side.
 fn party_key(code: &str) -> Option<&str> {
     if code.starts_with("IGO") {
         return code.get(..6).filter(|k| k.len() == 6);
@@ -90,7 +91,7 @@ fn party_key(code: &str) -> Option<&str> {
         return None;
     }
     match code.get(3..6) {
-        Some("REB" | "OPP" | "INS") => code.get(..6),
+        Some("REB" | "OPP" | "INS" | "LAB" | "BUS") => code.get(..6),
         _ => Some(country(code)),
     }
 }
@@ -1255,6 +1256,9 @@ mod tests {
         assert_eq!(party_key("IGOEURCOM"), Some("IGOEUR"));
         assert_eq!(party_key("PERGOV"), Some("PER"));
         assert_eq!(party_key("BOLOPP"), Some("BOLOPP"));
+        // A union and the employers are the sides of a labour dispute.
+        assert_eq!(party_key("CANLAB"), Some("CANLAB"));
+        assert_eq!(party_key("CANBUS"), Some("CANBUS"));
         assert_eq!(party_key("GCC"), None);
     }
 
