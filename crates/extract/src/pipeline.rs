@@ -265,6 +265,8 @@ fn coder_mentions<'m>(
     let mut sentence_mentions: Vec<(usize, usize, &Mention)> = Vec::new();
     // Every person named in the sentence, with or without a code.
     let mut sentence_people: Vec<&Mention> = Vec::new();
+    // The first actor (not a person) the previous sentence named, for "It said".
+    let mut previous_subject: Option<(usize, usize, &Mention)> = None;
     for (k, &(s, e)) in bounds.iter().enumerate() {
         sentence_mentions.clear();
         sentence_people.clear();
@@ -293,6 +295,19 @@ fn coder_mentions<'m>(
                 sentence_mentions.push((ps, pe, m));
             }
         }
+        // "The ministry welcomed the deal. It said …": "It" or "They" opening a sentence,
+        // before a verb of saying or a past-tense verb, is the previous sentence's subject,
+        // its first actor named (not a person).
+        if let Some((ps, pe)) = opening_pronoun(text, s, e)
+            && k > 0
+            && let Some(&(_, _, m)) = previous_subject.as_ref()
+        {
+            sentence_mentions.push((ps, pe, m));
+        }
+        previous_subject = sentence_mentions[..named]
+            .iter()
+            .find(|(_, _, m)| !is_person(m))
+            .copied();
         // "he" and "she" stand for the person named last before them, in this sentence
         // or the two before it; when that person's country is unknown, so is theirs
         // (not an older person's).
@@ -417,6 +432,24 @@ fn reported_pronouns(text: &str, s: usize, e: usize) -> Vec<(usize, usize, usize
         }
     }
     out
+}
+
+/// "It" or "They" opening the sentence `s..e` before a verb of saying or a past-tense verb
+/// ("It said", "They insisted", "It accused"), not before "was" or "is" ("It was the first
+/// meeting").
+fn opening_pronoun(text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
+    let sentence = text.get(s..e)?;
+    let lead = sentence.len() - sentence.trim_start().len();
+    let mut words = sentence[lead..].split(' ');
+    let first = words.next()?;
+    if !matches!(first, "It" | "They") {
+        return None;
+    }
+    let next = words
+        .next()?
+        .trim_end_matches(|c: char| !c.is_alphanumeric());
+    let past = next.len() > 4 && next.ends_with("ed");
+    (REPORTING_VERBS.contains(&next) || past).then_some((s + lead, s + lead + first.len()))
 }
 
 fn pronouns(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
@@ -670,6 +703,27 @@ mod tests {
             .len(),
             2
         );
+    }
+
+    #[test]
+    fn it_opening_a_sentence_before_a_verb_is_the_previous_subject() {
+        let text = "QUITO — Ecuador's foreign ministry welcomed the talks with Peru. \
+                    It accused Peru of stalling on the quota. It was a long day.";
+        let second = text.find("It accused").expect("second sentence");
+        let third = text.find("It was").expect("third sentence");
+        assert_eq!(
+            opening_pronoun(text, second, third - 1),
+            Some((second, second + 2))
+        );
+        assert_eq!(opening_pronoun(text, third, text.len()), None);
+        let record = Pipeline::new().record(&doc(text, Some(jiff::civil::date(2026, 5, 6))));
+        let s1 = record.sentences[1];
+        let accuse = record
+            .events
+            .iter()
+            .find(|e| e.start == s1.start && e.plover == "ACCUSE")
+            .expect("the accusation is coded");
+        assert!(accuse.source.code.starts_with("ECU"), "{accuse:#?}");
     }
 
     #[test]
