@@ -536,56 +536,87 @@ impl Coder {
                 inferred_target: inferred,
             });
         }
-        // "The next round is scheduled for April 14", "Qatar will host a follow-up meeting":
-        // a meeting with no party named is the parties' own.
+        // Events of the parties that name neither: "The next round is scheduled for April
+        // 14", "Qatar will host a follow-up meeting" (a meeting), "Qatari mediators carried
+        // drafts between them" (talks through a mediator), "the truce signed on Sunday",
+        // "the deal was reached at the Berlaymont" (an agreement). One of each kind per
+        // sentence, and none where the sentence already has one.
         if let Some([p, q]) = &parties {
             for (k, &(s, e)) in sentences.iter().enumerate() {
-                if !valid(s, e)
-                    || out
-                        .iter()
-                        .any(|o| o.sentence == k && o.event.plover == Some("CONSULT"))
-                {
+                if !valid(s, e) {
                     continue;
                 }
-                let Some((noun, status)) = unnamed_meeting(&text[s..e]) else {
-                    continue;
-                };
-                // "talks hosted by Saudi Arabia", "AU-brokered talks": the mediator.
-                let (a, b) = per_sentence[k];
-                let mediator = (a..b)
-                    .find(|&i| {
-                        let m = &mentions[i];
-                        let after = text.get(m.end..).unwrap_or("");
-                        party_key(m.code).is_none_or(|c| c != p && c != q)
-                            && (named_mediator(text, m)
-                                || ["-brokered", "-mediated", "-hosted", "-facilitated"]
-                                    .iter()
-                                    .any(|w| after.starts_with(w))
-                                || text[..m.start]
-                                    .trim_end_matches("the ")
-                                    .ends_with("facilitated by "))
-                    })
-                    .map(|i| mention_ref(mentions, i));
-                let consult = crate::tables::plover("040");
-                let at = out.partition_point(|o| o.sentence <= k);
-                out.insert(
-                    at,
-                    DocumentEvent {
-                        sentence: k,
-                        event: Event {
-                            cameo: "040".to_owned(),
-                            goldstein: crate::tables::goldstein("040"),
-                            plover: consult.map(|c| c.event),
-                            mode: consult.map_or("", |c| c.mode),
-                            source: unnamed_ref(p, s),
-                            target: Some(unnamed_ref(q, s)),
-                            mediator,
-                            status,
-                            trigger: (s + noun.0, s + noun.1),
+                let sentence = &text[s..e];
+                let shuttled = shuttle(sentence);
+                if shuttled.is_some() {
+                    // The go-between's "visits" to each side are the sides' talks.
+                    out.retain(|o| {
+                        o.sentence != k
+                            || o.event.plover != Some("CONSULT")
+                            || [Some(&o.event.source), o.event.target.as_ref()]
+                                .iter()
+                                .all(|r| {
+                                    r.and_then(|r| party_key(&r.code))
+                                        .is_some_and(|c| c == p || c == q)
+                                })
+                    });
+                }
+                let found = [
+                    ("040", unnamed_meeting(sentence)),
+                    ("040", shuttled),
+                    ("057", unnamed_agreement(sentence)),
+                ];
+                for (cameo, hit) in found {
+                    let Some((noun, status)) = hit else {
+                        continue;
+                    };
+                    let kind = crate::tables::plover(cameo);
+                    if out
+                        .iter()
+                        .any(|o| o.sentence == k && o.event.plover == kind.map(|c| c.event))
+                    {
+                        continue;
+                    }
+                    // "talks hosted by Saudi Arabia", "AU-brokered talks", "Qatari
+                    // mediators carried drafts": the mediator.
+                    let (a, b) = per_sentence[k];
+                    let mediator = (a..b)
+                        .find(|&i| {
+                            let m = &mentions[i];
+                            let after = text.get(m.end..).unwrap_or("");
+                            party_key(m.code).is_none_or(|c| c != p && c != q)
+                                && (named_mediator(text, m)
+                                    || ["-brokered", "-mediated", "-hosted", "-facilitated"]
+                                        .iter()
+                                        .any(|w| after.starts_with(w))
+                                    || text[..m.start]
+                                        .trim_end_matches("the ")
+                                        .ends_with("facilitated by ")
+                                    // The one who shuttles, named before the verb.
+                                    || m.end <= s + noun.0 && cameo == "040"
+                                        && sentence[noun.0..].contains(" between "))
+                        })
+                        .map(|i| mention_ref(mentions, i));
+                    let at = out.partition_point(|o| o.sentence <= k);
+                    out.insert(
+                        at,
+                        DocumentEvent {
+                            sentence: k,
+                            event: Event {
+                                cameo: cameo.to_owned(),
+                                goldstein: crate::tables::goldstein(cameo),
+                                plover: kind.map(|c| c.event),
+                                mode: kind.map_or("", |c| c.mode),
+                                source: unnamed_ref(p, s),
+                                target: Some(unnamed_ref(q, s)),
+                                mediator,
+                                status,
+                                trigger: (s + noun.0, s + noun.1),
+                            },
+                            inferred_target: true,
                         },
-                        inferred_target: true,
-                    },
-                );
+                    );
+                }
             }
         }
         // A consultation is one event between its two parties, whichever way it was coded.
@@ -698,24 +729,8 @@ fn unnamed_meeting(sentence: &str) -> Option<((usize, usize), Status)> {
     if !names_meeting {
         return None;
     }
-    let mut words: Vec<(usize, &str)> = Vec::new();
-    let mut start = None;
-    for (i, c) in sentence.char_indices().chain([(sentence.len(), ' ')]) {
-        let inside = c.is_alphanumeric() || c == '-';
-        match (inside, start) {
-            (true, None) => start = Some(i),
-            (false, Some(b)) => {
-                words.push((b, &sentence[b..i]));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    let is = |w: &str, set: &[&str]| set.iter().any(|x| w.eq_ignore_ascii_case(x));
-    if words
-        .iter()
-        .any(|(_, w)| is(w, &["no", "never", "not", "without"]))
-    {
+    let words = words_of(sentence);
+    if negated(&words) {
         return None;
     }
     const PLANNED: &[&str] = &[
@@ -799,6 +814,137 @@ fn unnamed_meeting(sentence: &str) -> Option<((usize, usize), Status)> {
         let held = after.iter().any(|(_, x)| is(x, HELD));
         if !held && (subject && scheduled || hosted) {
             return Some(((start, start + w.len()), Status::Planned));
+        }
+    }
+    None
+}
+
+/// The words of `sentence` (letters, digits and hyphens) with their byte offsets.
+fn words_of(sentence: &str) -> Vec<(usize, &str)> {
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    let mut start = None;
+    for (i, c) in sentence.char_indices().chain([(sentence.len(), ' ')]) {
+        let inside = c.is_alphanumeric() || c == '-';
+        match (inside, start) {
+            (true, None) => start = Some(i),
+            (false, Some(b)) => {
+                words.push((b, &sentence[b..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    words
+}
+
+/// Whether `w` is one of `set`, ignoring ASCII case.
+fn is(w: &str, set: &[&str]) -> bool {
+    set.iter().any(|x| w.eq_ignore_ascii_case(x))
+}
+
+/// Whether the words say that something did not happen ("no meeting", "never met").
+fn negated(words: &[(usize, &str)]) -> bool {
+    words
+        .iter()
+        .any(|(_, w)| is(w, &["no", "never", "not", "without", "yet"]))
+}
+
+/// Talks through a go-between: a carrying verb with "between" after it ("Qatari mediators
+/// carried drafts between them", "the envoy shuttled between the two delegations"). The
+/// verb's span, occurred.
+fn shuttle(sentence: &str) -> Option<((usize, usize), Status)> {
+    if !sentence.contains(" between ") {
+        return None;
+    }
+    let words = words_of(sentence);
+    if negated(&words) {
+        return None;
+    }
+    const CARRY: &[&str] = &[
+        "shuttled",
+        "shuttling",
+        "shuttles",
+        "ferried",
+        "ferrying",
+        "ferries",
+        "carried",
+        "carrying",
+        "carries",
+        "relayed",
+        "relaying",
+        "passed",
+        "walked",
+    ];
+    words.iter().enumerate().find_map(|(i, &(at, w))| {
+        (is(w, CARRY)
+            && words[i + 1..words.len().min(i + 7)]
+                .iter()
+                .any(|(_, x)| is(x, &["between"])))
+        .then_some(((at, at + w.len()), Status::Occurred))
+    })
+}
+
+/// An agreement named without its parties: a deal noun with a verb of concluding after it
+/// ("the truce signed on Sunday", "The deal was reached at the Berlaymont", "under an
+/// arrangement reached in Jeddah"). The verb's span, planned after "will be" or "is to be".
+fn unnamed_agreement(sentence: &str) -> Option<((usize, usize), Status)> {
+    const NOUNS: &[&str] = &[
+        "agreement",
+        "deal",
+        "treaty",
+        "truce",
+        "ceasefire",
+        "cease-fire",
+        "accord",
+        "arrangement",
+        "framework",
+        "declaration",
+        "memorandum",
+        "pact",
+        "text",
+    ];
+    const CONCLUDED: &[&str] = &[
+        "signed",
+        "initialled",
+        "initialed",
+        "reached",
+        "concluded",
+        "struck",
+        "sealed",
+        "brokered",
+        "agreed",
+    ];
+    let words = words_of(sentence);
+    if negated(&words) {
+        return None;
+    }
+    for (i, &(_, w)) in words.iter().enumerate() {
+        if !is(w, NOUNS) {
+            continue;
+        }
+        // Right after the noun, or after "was", "had been", "will be", a comma's aside.
+        for j in i + 1..words.len().min(i + 5) {
+            let (at, x) = words[j];
+            if is(x, CONCLUDED) {
+                let planned = words[i + 1..j]
+                    .iter()
+                    .any(|(_, y)| is(y, &["will", "to", "would", "due"]));
+                let status = if planned {
+                    Status::Planned
+                } else {
+                    Status::Occurred
+                };
+                return Some(((at, at + x.len()), status));
+            }
+            if !is(
+                x,
+                &[
+                    "was", "were", "had", "has", "been", "be", "will", "is", "to", "itself",
+                    "first",
+                ],
+            ) {
+                break;
+            }
         }
     }
     None
@@ -1174,6 +1320,60 @@ mod tests {
             .find(|e| e.sentence == 2)
             .expect("a consultation in the third sentence");
         assert_eq!(consult.event.plover, Some("CONSULT"));
+        assert_eq!(
+            consult.event.mediator.as_ref().map(|m| m.code.as_str()),
+            Some("NORGOV")
+        );
+    }
+
+    #[test]
+    fn shuttles_and_agreements_without_their_parties_are_the_parties() {
+        fn span(s: &str, hit: Option<((usize, usize), Status)>) -> Option<(&str, Status)> {
+            hit.map(|((a, b), st)| (&s[a..b], st))
+        }
+        let t = "Norwegian diplomats carried drafts between the two delegations.";
+        assert_eq!(span(t, shuttle(t)), Some(("carried", Status::Occurred)));
+        let t = "The envoy carried the drafts to Lima.";
+        assert_eq!(span(t, shuttle(t)), None);
+        let t = "The truce signed on Sunday in Quito held for a day.";
+        assert_eq!(
+            span(t, unnamed_agreement(t)),
+            Some(("signed", Status::Occurred))
+        );
+        let t = "The deal was reached at the Palacio San Martín.";
+        assert_eq!(
+            span(t, unnamed_agreement(t)),
+            Some(("reached", Status::Occurred))
+        );
+        let t = "The accord is to be signed in Lima next week.";
+        assert_eq!(
+            span(t, unnamed_agreement(t)),
+            Some(("signed", Status::Planned))
+        );
+        // Not concluded, or a deal noun without a verb of concluding.
+        let t = "No agreement was reached on Monday.";
+        assert_eq!(span(t, unnamed_agreement(t)), None);
+        let t = "The deal collapsed within days.";
+        assert_eq!(span(t, unnamed_agreement(t)), None);
+
+        let coder = Coder::builtin();
+        let text = "Peru accused Chile of delays. Chile rejected Peru's claim. \
+                    Norwegian diplomats carried drafts between the two delegations.";
+        let ms = mentions_in(
+            text,
+            &[
+                ("Peru", "PERGOV"),
+                ("Chile", "CHLGOV"),
+                ("Chile", "CHLGOV"),
+                ("Peru", "PERGOV"),
+                ("Norwegian diplomats", "NORGOV"),
+            ],
+        );
+        let events = coder.code_document(text, &sentences_of(text), &ms);
+        let consult = events
+            .iter()
+            .find(|e| e.sentence == 2 && e.event.plover == Some("CONSULT"))
+            .expect("talks through the Norwegians");
         assert_eq!(
             consult.event.mediator.as_ref().map(|m| m.code.as_str()),
             Some("NORGOV")
