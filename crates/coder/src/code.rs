@@ -2889,8 +2889,9 @@ impl<'c, 's> Sentence<'c, 's> {
                 };
             }
             // "would not sign", "refused to sign", "was not ready to accept": refusing to agree
-            // or to meet is a rejection; failing to ("failed to agree", "did not meet") is the
-            // agreement or meeting negated.
+            // is rejecting what is proposed (ANNOTATION.md: "refusing a demand or proposal =
+            // REJECT"); failing to ("failed to agree") and refusing to meet or to act ("refused
+            // to meet") are the agreement, meeting or act negated.
             let volitional = refused
                 || ready.is_some()
                 || (vg..v.start).any(|i| {
@@ -2904,7 +2905,7 @@ impl<'c, 's> Sentence<'c, 's> {
                 && codes
                     .forward
                     .as_deref()
-                    .is_some_and(|f| matches!(&f[..2], "03" | "04" | "05"))
+                    .is_some_and(|f| matches!(&f[..2], "03" | "05"))
             {
                 codes = Codes {
                     forward: Some("120".to_string()),
