@@ -3526,6 +3526,9 @@ fn is_modality_verb(w: &str) -> bool {
                 | "PLEDGE"
                 | "PLEDGES"
                 | "PLEDGED"
+                | "UNDERTAKE"
+                | "UNDERTAKES"
+                | "UNDERTOOK"
                 | "SWEAR"
                 | "SWEARS"
                 | "SWORE"
@@ -3646,7 +3649,10 @@ fn is_saying_verb(w: &str) -> bool {
 fn is_commissive_verb(w: &str) -> bool {
     matches!(
         w,
-        "PROMISE"
+        "UNDERTAKE"
+            | "UNDERTAKES"
+            | "UNDERTOOK"
+            | "PROMISE"
             | "PROMISES"
             | "PROMISED"
             | "PLEDGE"
@@ -4677,6 +4683,12 @@ mod news_rules {
                 Status::Occurred
             )]
         );
+        // An undertaking is an offer too.
+        let got = typed(
+            "Chile undertook to lift its blockade of the port for Peru.",
+            &[("Chile", "CHLGOV"), ("Peru", "PERGOV")],
+        );
+        assert!(got.iter().any(|e| e.0 == "AGREE"), "{got:?}");
         // Readiness to break off is no offer.
         let got = typed(
             "Peru seemed ready to walk away from the talks with Chile.",
