@@ -4056,7 +4056,7 @@ mod tests {
 
     /// Codes `text` on the mention path with mentions given as (phrase, code); returns
     /// `(plover, source, target, status)` of each event.
-    fn coded(
+    pub(super) fn coded(
         text: &str,
         names: &[(&str, &'static str)],
     ) -> Vec<(&'static str, String, Option<String>, Status)> {
@@ -4609,23 +4609,8 @@ mod news_rules {
         );
     }
 
-    /// [`events`] as (PLOVER type, source, target, status).
-    fn typed(
-        text: &str,
-        actors: &[(&str, &'static str)],
-    ) -> Vec<(&'static str, String, Option<String>, Status)> {
-        events(text, actors)
-            .into_iter()
-            .map(|e| {
-                (
-                    e.plover.unwrap_or("-"),
-                    e.source.code,
-                    e.target.map(|t| t.code),
-                    e.status,
-                )
-            })
-            .collect()
-    }
+    // (PLOVER type, source, target, status) of each event of a sentence.
+    use super::tests::coded as typed;
 
     #[test]
     fn refusing_to_sign_or_accept_is_rejecting_but_failing_to_agree_is_negated() {

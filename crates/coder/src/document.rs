@@ -673,6 +673,10 @@ fn infer_target(ev: &Event, text: &str) -> bool {
             .any(|w| trigger.starts_with(w))
 }
 
+/// Where a sentence names an event of the parties (its word's byte span) and the event's
+/// status; `None` when it names none.
+type Found = Option<((usize, usize), Status)>;
+
 /// Nouns of a meeting between the parties.
 const MEETING_NOUNS: &[&str] = &["round", "meeting", "talks", "negotiations"];
 
@@ -718,7 +722,7 @@ fn dated(words: &[(usize, &str)]) -> bool {
 /// scheduled for Wednesday", "Egypt will host the next round", "the meeting was held at
 /// the WTO"). Returns the noun's span in `sentence` and the status its words give; `None`
 /// for a sentence that says nothing happens ("no meeting was held") or names no meeting.
-fn unnamed_meeting(sentence: &str) -> Option<((usize, usize), Status)> {
+fn unnamed_meeting(sentence: &str) -> Found {
     // Most sentences name no meeting: look before splitting into words.
     let bytes = sentence.as_bytes();
     let names_meeting = MEETING_NOUNS.iter().any(|n| {
@@ -852,7 +856,7 @@ fn negated(words: &[(usize, &str)]) -> bool {
 /// Talks through a go-between: a carrying verb with "between" after it ("Qatari mediators
 /// carried drafts between them", "the envoy shuttled between the two delegations"). The
 /// verb's span, occurred.
-fn shuttle(sentence: &str) -> Option<((usize, usize), Status)> {
+fn shuttle(sentence: &str) -> Found {
     if !sentence.contains(" between ") {
         return None;
     }
@@ -887,7 +891,7 @@ fn shuttle(sentence: &str) -> Option<((usize, usize), Status)> {
 /// An agreement named without its parties: a deal noun with a verb of concluding after it
 /// ("the truce signed on Sunday", "The deal was reached at the Berlaymont", "under an
 /// arrangement reached in Jeddah"). The verb's span, planned after "will be" or "is to be".
-fn unnamed_agreement(sentence: &str) -> Option<((usize, usize), Status)> {
+fn unnamed_agreement(sentence: &str) -> Found {
     const NOUNS: &[&str] = &[
         "agreement",
         "deal",
@@ -1236,11 +1240,14 @@ mod tests {
         assert_eq!(targets, [(1, "KENJUD"), (2, "KENJUD")], "{events:?}");
     }
 
+    /// The words `find` finds in `s`, with their status.
+    fn found(s: &str, find: fn(&str) -> Found) -> Option<(&str, Status)> {
+        find(s).map(|((a, b), st)| (&s[a..b], st))
+    }
+
     #[test]
     fn a_scheduled_meeting_without_parties_is_theirs() {
-        fn planned(s: &str) -> Option<(&str, Status)> {
-            unnamed_meeting(s).map(|(span, st)| (&s[span.0..span.1], st))
-        }
+        let planned = |s| found(s, unnamed_meeting);
         assert_eq!(
             planned("The next round is scheduled for Nairobi on May 3."),
             Some(("round", Status::Planned))
@@ -1282,11 +1289,26 @@ mod tests {
         );
     }
 
+    /// The events of two sentences in which Peru and Chile are named twice each, then
+    /// `third` with the mention `(word, code)`.
+    fn peru_and_chile_then(third: &str, mention: (&str, &'static str)) -> Vec<DocumentEvent> {
+        let text = format!("Peru accused Chile of delays. Chile rejected Peru's claim. {third}");
+        let ms = mentions_in(
+            &text,
+            &[
+                ("Peru", "PERGOV"),
+                ("Chile", "CHLGOV"),
+                ("Chile", "CHLGOV"),
+                ("Peru", "PERGOV"),
+                mention,
+            ],
+        );
+        Coder::builtin().code_document(&text, &sentences_of(&text), &ms)
+    }
+
     #[test]
     fn talks_marked_by_their_mediator_or_format_are_the_parties_talks() {
-        fn held(s: &str) -> Option<(&str, Status)> {
-            unnamed_meeting(s).map(|(span, st)| (&s[span.0..span.1], st))
-        }
+        let held = |s| found(s, unnamed_meeting);
         assert_eq!(
             held("The deal ended five days of talks hosted by Norway."),
             Some(("talks", Status::Occurred))
@@ -1301,20 +1323,10 @@ mod tests {
         );
         assert_eq!(held("The talks were tense."), None);
 
-        let coder = Coder::builtin();
-        let text = "Peru accused Chile of delays. Chile rejected Peru's claim. \
-                    The text ended two days of talks hosted by Norway.";
-        let ms = mentions_in(
-            text,
-            &[
-                ("Peru", "PERGOV"),
-                ("Chile", "CHLGOV"),
-                ("Chile", "CHLGOV"),
-                ("Peru", "PERGOV"),
-                ("Norway", "NORGOV"),
-            ],
+        let events = peru_and_chile_then(
+            "The text ended two days of talks hosted by Norway.",
+            ("Norway", "NORGOV"),
         );
-        let events = coder.code_document(text, &sentences_of(text), &ms);
         let consult = events
             .iter()
             .find(|e| e.sentence == 2)
@@ -1328,48 +1340,35 @@ mod tests {
 
     #[test]
     fn shuttles_and_agreements_without_their_parties_are_the_parties() {
-        fn span(s: &str, hit: Option<((usize, usize), Status)>) -> Option<(&str, Status)> {
-            hit.map(|((a, b), st)| (&s[a..b], st))
-        }
         let t = "Norwegian diplomats carried drafts between the two delegations.";
-        assert_eq!(span(t, shuttle(t)), Some(("carried", Status::Occurred)));
+        assert_eq!(found(t, shuttle), Some(("carried", Status::Occurred)));
         let t = "The envoy carried the drafts to Lima.";
-        assert_eq!(span(t, shuttle(t)), None);
+        assert_eq!(found(t, shuttle), None);
         let t = "The truce signed on Sunday in Quito held for a day.";
         assert_eq!(
-            span(t, unnamed_agreement(t)),
+            found(t, unnamed_agreement),
             Some(("signed", Status::Occurred))
         );
         let t = "The deal was reached at the Palacio San Martín.";
         assert_eq!(
-            span(t, unnamed_agreement(t)),
+            found(t, unnamed_agreement),
             Some(("reached", Status::Occurred))
         );
         let t = "The accord is to be signed in Lima next week.";
         assert_eq!(
-            span(t, unnamed_agreement(t)),
+            found(t, unnamed_agreement),
             Some(("signed", Status::Planned))
         );
         // Not concluded, or a deal noun without a verb of concluding.
         let t = "No agreement was reached on Monday.";
-        assert_eq!(span(t, unnamed_agreement(t)), None);
+        assert_eq!(found(t, unnamed_agreement), None);
         let t = "The deal collapsed within days.";
-        assert_eq!(span(t, unnamed_agreement(t)), None);
+        assert_eq!(found(t, unnamed_agreement), None);
 
-        let coder = Coder::builtin();
-        let text = "Peru accused Chile of delays. Chile rejected Peru's claim. \
-                    Norwegian diplomats carried drafts between the two delegations.";
-        let ms = mentions_in(
-            text,
-            &[
-                ("Peru", "PERGOV"),
-                ("Chile", "CHLGOV"),
-                ("Chile", "CHLGOV"),
-                ("Peru", "PERGOV"),
-                ("Norwegian diplomats", "NORGOV"),
-            ],
+        let events = peru_and_chile_then(
+            "Norwegian diplomats carried drafts between the two delegations.",
+            ("Norwegian diplomats", "NORGOV"),
         );
-        let events = coder.code_document(text, &sentences_of(text), &ms);
         let consult = events
             .iter()
             .find(|e| e.sentence == 2 && e.event.plover == Some("CONSULT"))

@@ -398,18 +398,7 @@ fn reported_pronouns(text: &str, s: usize, e: usize) -> Vec<(usize, usize, usize
     let Some(sentence) = text.get(s..e) else {
         return Vec::new();
     };
-    let mut words: Vec<(usize, &str)> = Vec::new();
-    let mut start = None;
-    for (i, c) in sentence
-        .char_indices()
-        .chain(std::iter::once((sentence.len(), ' ')))
-    {
-        if c.is_alphanumeric() {
-            start.get_or_insert(i);
-        } else if let Some(w) = start.take() {
-            words.push((w, &sentence[w..i]));
-        }
-    }
+    let words = words_in(sentence);
     let mut out = Vec::new();
     for (i, &(vs, v)) in words.iter().enumerate() {
         if !REPORTING_VERBS.contains(&v) {
@@ -456,7 +445,16 @@ fn pronouns(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
     let Some(sentence) = text.get(s..e) else {
         return Vec::new();
     };
-    let mut out = Vec::new();
+    words_in(sentence)
+        .into_iter()
+        .filter(|(_, w)| matches!(*w, "he" | "He" | "she" | "She" | "HE" | "SHE"))
+        .map(|(w, word)| (s + w, s + w + word.len()))
+        .collect()
+}
+
+/// The words of `sentence` (runs of letters and digits) with their byte offsets.
+fn words_in(sentence: &str) -> Vec<(usize, &str)> {
+    let mut words = Vec::new();
     let mut start = None;
     for (i, c) in sentence
         .char_indices()
@@ -464,13 +462,11 @@ fn pronouns(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
     {
         if c.is_alphanumeric() {
             start.get_or_insert(i);
-        } else if let Some(w) = start.take()
-            && matches!(&sentence[w..i], "he" | "He" | "she" | "She" | "HE" | "SHE")
-        {
-            out.push((s + w, s + i));
+        } else if let Some(w) = start.take() {
+            words.push((w, &sentence[w..i]));
         }
     }
-    out
+    words
 }
 
 /// The event's date: the sentence's date expression nearest the trigger, as a TIMEX3 day,
