@@ -918,6 +918,10 @@ fn unnamed_agreement(sentence: &str) -> Found {
         "brokered",
         "agreed",
     ];
+    // Most sentences conclude nothing: look before splitting into words.
+    if !CONCLUDED.iter().any(|v| sentence.contains(v)) {
+        return None;
+    }
     let words = words_of(sentence);
     if negated(&words) {
         return None;

@@ -398,7 +398,14 @@ fn reported_pronouns(text: &str, s: usize, e: usize) -> Vec<(usize, usize, usize
     let Some(sentence) = text.get(s..e) else {
         return Vec::new();
     };
-    let words = words_in(sentence);
+    // Most sentences hold no such pronoun: look before splitting into words.
+    if ![" it ", " they ", " we "]
+        .iter()
+        .any(|p| sentence.contains(p))
+    {
+        return Vec::new();
+    }
+    let words: Vec<(usize, &str)> = words_in(sentence).collect();
     let mut out = Vec::new();
     for (i, &(vs, v)) in words.iter().enumerate() {
         if !REPORTING_VERBS.contains(&v) {
@@ -446,27 +453,25 @@ fn pronouns(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
         return Vec::new();
     };
     words_in(sentence)
-        .into_iter()
         .filter(|(_, w)| matches!(*w, "he" | "He" | "she" | "She" | "HE" | "SHE"))
         .map(|(w, word)| (s + w, s + w + word.len()))
         .collect()
 }
 
 /// The words of `sentence` (runs of letters and digits) with their byte offsets.
-fn words_in(sentence: &str) -> Vec<(usize, &str)> {
-    let mut words = Vec::new();
+fn words_in(sentence: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut start = None;
-    for (i, c) in sentence
+    sentence
         .char_indices()
         .chain(std::iter::once((sentence.len(), ' ')))
-    {
-        if c.is_alphanumeric() {
-            start.get_or_insert(i);
-        } else if let Some(w) = start.take() {
-            words.push((w, &sentence[w..i]));
-        }
-    }
-    words
+        .filter_map(move |(i, c)| {
+            if c.is_alphanumeric() {
+                start.get_or_insert(i);
+                None
+            } else {
+                start.take().map(|w| (w, &sentence[w..i]))
+            }
+        })
 }
 
 /// The event's date: the sentence's date expression nearest the trigger, as a TIMEX3 day,
