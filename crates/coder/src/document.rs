@@ -724,13 +724,17 @@ fn dated(words: &[(usize, &str)]) -> bool {
 /// for a sentence that says nothing happens ("no meeting was held") or names no meeting.
 fn unnamed_meeting(sentence: &str) -> Found {
     // Most sentences name no meeting: look before splitting into words.
-    let bytes = sentence.as_bytes();
-    let names_meeting = MEETING_NOUNS.iter().any(|n| {
-        bytes
-            .windows(n.len())
-            .any(|w| w.eq_ignore_ascii_case(n.as_bytes()))
-    });
-    if !names_meeting {
+    static MEETING: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+    if !MEETING
+        .get_or_init(|| {
+            AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(MEETING_NOUNS)
+                .ok()
+        })
+        .as_ref()
+        .is_some_and(|ac| ac.is_match(sentence))
+    {
         return None;
     }
     let words = words_of(sentence);
@@ -919,7 +923,12 @@ fn unnamed_agreement(sentence: &str) -> Found {
         "agreed",
     ];
     // Most sentences conclude nothing: look before splitting into words.
-    if !CONCLUDED.iter().any(|v| sentence.contains(v)) {
+    static CONCLUDING: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+    if !CONCLUDING
+        .get_or_init(|| AhoCorasick::new(CONCLUDED).ok())
+        .as_ref()
+        .is_some_and(|ac| ac.is_match(sentence))
+    {
         return None;
     }
     let words = words_of(sentence);
