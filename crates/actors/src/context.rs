@@ -141,6 +141,14 @@ fn lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
     std::str::from_utf8(&buf[..word.len()]).ok()
 }
 
+/// The last word of `text`, lowercased into `buf` (see [`lower`]).
+fn last_word_lower<'b>(text: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+    let last = text
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())?;
+    lower(last, buf)
+}
+
 /// Role nouns whose holders are usually foreign to the story's country.
 fn diplomatic(text: &str) -> bool {
     text.split(|c: char| !c.is_alphanumeric() && c != '-')
@@ -181,14 +189,8 @@ fn institution(text: &str) -> bool {
     if text.to_lowercase().contains("opposition") {
         return true;
     }
-    let Some(last) = text
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .find(|w| !w.is_empty())
-    else {
-        return false;
-    };
     let mut buf = [0u8; 24];
-    let Some(w) = lower(last, &mut buf) else {
+    let Some(w) = last_word_lower(text, &mut buf) else {
         return false;
     };
     matches!(
@@ -247,11 +249,8 @@ fn institution(text: &str) -> bool {
 /// The head noun of a phrase: its last word, lowercased, without a plural `s`
 /// ("China's commerce ministry" → `ministry`, "M23 rebels" → `rebel`).
 fn head_noun(text: &str) -> Option<String> {
-    let last = text
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .find(|w| !w.is_empty())?;
     let mut buf = [0u8; 24];
-    let w = lower(last, &mut buf)?;
+    let w = last_word_lower(text, &mut buf)?;
     let w = w.strip_suffix("ies").map_or_else(
         || w.strip_suffix('s').unwrap_or(w).to_owned(),
         |stem| format!("{stem}y"),
@@ -262,14 +261,8 @@ fn head_noun(text: &str) -> Option<String> {
 /// Whether [`head_noun`] of `text` is `head`, without allocating (it runs for every
 /// earlier mention of every bare role noun).
 fn has_head_noun(text: &str, head: &str) -> bool {
-    let Some(last) = text
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .find(|w| !w.is_empty())
-    else {
-        return false;
-    };
     let mut buf = [0u8; 24];
-    let Some(w) = lower(last, &mut buf) else {
+    let Some(w) = last_word_lower(text, &mut buf) else {
         return false;
     };
     match w.strip_suffix("ies") {

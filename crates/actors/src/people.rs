@@ -793,32 +793,7 @@ pub(crate) fn is_function_word(word: &str) -> bool {
 
 /// Day and month names (capitalised, never a name here; "May" included).
 pub(crate) fn is_calendar_word(w: &str) -> bool {
-    let mut buf = [0u8; 32];
-    let Some(w) = lower(w, &mut buf) else {
-        return false;
-    };
-    matches!(
-        w,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-    )
+    model::calendar::is_day_or_month(w)
 }
 
 /// Head nouns of bodies, places and events: a capitalised run holding one names no person

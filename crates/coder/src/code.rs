@@ -3483,6 +3483,7 @@ enum NounKind {
 /// being one, when another verb follows them ("decided to allow", "began collecting").
 fn is_modality_verb(w: &str) -> bool {
     is_aspect_verb(w)
+        || is_commissive_verb(w)
         || matches!(
             w,
             "DECIDE"
@@ -3517,18 +3518,6 @@ fn is_modality_verb(w: &str) -> bool {
                 | "VOW"
                 | "VOWS"
                 | "VOWED"
-                | "PROMISE"
-                | "PROMISES"
-                | "PROMISED"
-                | "OFFER"
-                | "OFFERS"
-                | "OFFERED"
-                | "PLEDGE"
-                | "PLEDGES"
-                | "PLEDGED"
-                | "UNDERTAKE"
-                | "UNDERTAKES"
-                | "UNDERTOOK"
                 | "SWEAR"
                 | "SWEARS"
                 | "SWORE"

@@ -683,31 +683,9 @@ const MEETING_NOUNS: &[&str] = &["round", "meeting", "talks", "negotiations"];
 /// Whether `words` name a day, a month or a coming period ("on April 14", "next week",
 /// "tomorrow").
 fn dated(words: &[(usize, &str)]) -> bool {
-    const DAYS: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "tomorrow",
-    ];
     words.iter().enumerate().any(|(i, (_, w))| {
         // "may" the modal is no month.
-        DAYS.iter().any(|d| w.eq_ignore_ascii_case(d)) && *w != "may"
+        (model::calendar::is_day_or_month(w) || w.eq_ignore_ascii_case("tomorrow")) && *w != "may"
             || w.eq_ignore_ascii_case("next")
                 && words.get(i + 1).is_some_and(|(_, n)| {
                     ["week", "month", "year"]
@@ -881,7 +859,6 @@ fn shuttle(sentence: &str) -> Found {
         "relayed",
         "relaying",
         "passed",
-        "walked",
     ];
     words.iter().enumerate().find_map(|(i, &(at, w))| {
         (is(w, CARRY)

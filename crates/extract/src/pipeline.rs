@@ -75,10 +75,7 @@ impl Pipeline {
             .actors
             .annotate(text, doc.published.or(doc.inferred_date));
         let grouped = actors::group_actors(text, &mentions);
-        let bounds: Vec<(usize, usize)> = sentences
-            .iter()
-            .map(|s| (s.start() as usize, s.end() as usize))
-            .collect();
+        let bounds = byte_bounds(&sentences);
         let (coded, _) = coder_mentions(text, &bounds, &mentions, &grouped);
         self.coder.explain_document(text, &bounds, &coded)
     }
@@ -182,10 +179,7 @@ impl Pipeline {
         grouped: &[actors::Actor],
         times: &[TimeRecord],
     ) -> Vec<EventRecord> {
-        let bounds: Vec<(usize, usize)> = sentences
-            .iter()
-            .map(|s| (s.start() as usize, s.end() as usize))
-            .collect();
+        let bounds = byte_bounds(sentences);
         let (coded, ids) = coder_mentions(text, &bounds, mentions, grouped);
         let events = self.coder.code_document(text, &bounds, &coded);
         let actor = |r: &coder::ActorRef| ActorRef {
@@ -243,8 +237,10 @@ impl Pipeline {
 }
 
 /// The actor mentions the coder sees (document offsets, in text order, final codes), with
-/// the record's actor id behind each: every coded mention of a sentence, and "he" / "she"
-/// as the person named last before them, in that sentence or the two before it.
+/// the record's actor id behind each: every coded mention of a sentence, and the pronouns
+/// resolved here ("he" / "she" as the person named last before them, in that sentence or
+/// the two before it; "it" / "they" / "we" opening a reported clause; "It" / "They" opening
+/// a sentence).
 fn coder_mentions<'m>(
     text: &str,
     bounds: &[(usize, usize)],
@@ -345,6 +341,14 @@ fn coder_mentions<'m>(
     (coded, ids)
 }
 
+/// The byte ranges of `sentences`.
+fn byte_bounds(sentences: &[model::Span]) -> Vec<(usize, usize)> {
+    sentences
+        .iter()
+        .map(|s| (s.start() as usize, s.end() as usize))
+        .collect()
+}
+
 fn status_name(s: coder::Status) -> &'static str {
     match s {
         coder::Status::Occurred => "occurred",
@@ -363,7 +367,6 @@ fn is_person(m: &Mention) -> bool {
         && m.sector.as_deref() != Some("MED")
 }
 
-/// The personal pronouns "he" and "she" (any case) in `text[s..e]`, as byte ranges.
 /// Verbs that report what their subject said or thinks ("said it would", "warned that they").
 const REPORTING_VERBS: &[&str] = &[
     "said",
@@ -448,6 +451,7 @@ fn opening_pronoun(text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
     (REPORTING_VERBS.contains(&next) || past).then_some((s + lead, s + lead + first.len()))
 }
 
+/// The personal pronouns "he" and "she" (any case) in `text[s..e]`, as byte ranges.
 fn pronouns(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
     let Some(sentence) = text.get(s..e) else {
         return Vec::new();

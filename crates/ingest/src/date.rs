@@ -78,21 +78,7 @@ pub fn month_number(word: &str) -> Option<i8> {
     if word.len() < 3 {
         return None;
     }
-    let full = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    for (i, (short, long)) in MONTHS.iter().zip(full).enumerate() {
+    for (i, (short, long)) in MONTHS.iter().zip(model::calendar::MONTHS).enumerate() {
         if word == *short || word == long || (word == "sept" && *short == "sep") {
             return Some(i as i8 + 1);
         }

@@ -7,6 +7,7 @@
 
 #![deny(missing_docs)]
 
+pub mod calendar;
 mod document;
 pub mod record;
 mod span;
